@@ -1,0 +1,477 @@
+package actors
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Kind is what a dictionary phrase names.
+type Kind uint8
+
+const (
+	// Country is a country or territory by name, or one of its institutions
+	// by a name of its own ("the Kremlin"); from countries.txt.
+	Country Kind = iota
+	// CountryAdj is a demonym or adjective ("Russian", "Russians").
+	CountryAdj
+	// Capital is a capital city, standing for the government when it acts.
+	Capital
+	// Organization is an international or non-governmental organisation.
+	Organization
+	// Group is a named armed or political group.
+	Group
+	// Role is a role or sector word ("troops", "foreign minister").
+	Role
+	// Person is a person from people/*.txt.
+	Person
+)
+
+// String returns the kind's name in lower case ("country", "adj",
+// "capital", "organization", "group", "role", "person").
+func (k Kind) String() string {
+	switch k {
+	case Country:
+		return "country"
+	case CountryAdj:
+		return "adj"
+	case Capital:
+		return "capital"
+	case Organization:
+		return "organization"
+	case Group:
+		return "group"
+	case Role:
+		return "role"
+	case Person:
+		return "person"
+	}
+	return fmt.Sprintf("Kind(%d)", uint8(k))
+}
+
+// rank orders kinds when one phrase has senses of several kinds: the more
+// specific name wins ("Congress" the legislature over "congress" the role).
+func (k Kind) rank() int {
+	switch k {
+	case Person:
+		return 6
+	case Group:
+		return 5
+	case Organization:
+		return 4
+	case Country:
+		return 3
+	case Capital:
+		return 2
+	case CountryAdj:
+		return 1
+	}
+	return 0
+}
+
+// Dictionary holds the actor dictionaries compiled into a token trie. It is
+// immutable and safe for concurrent use.
+type Dictionary struct {
+	root   *node
+	senses []sense
+	// countries are the three-letter country codes named in countries.txt.
+	countries map[string]bool
+	// countryName maps a code to the canonical name of its first plain
+	// countries.txt line.
+	countryName map[string]string
+	// roles are the role codes of roles.txt and CAMEO's role codes.
+	roles map[string]bool
+	// entries counts the loaded lines per file.
+	entries map[string]int
+}
+
+// sense is one meaning of a phrase.
+type sense struct {
+	kind  Kind
+	name  string
+	codes []dated
+	file  string
+	line  int
+}
+
+// at returns the code in force on day (a day key; 0 means the latest
+// role), the day its range starts, and whether any code is in force.
+func (s *sense) at(day int) (code string, from int, ok bool) {
+	from = -1
+	for _, d := range s.codes {
+		if (day == 0 || d.contains(day)) && d.from >= from {
+			code, from, ok = d.code, d.from, true
+		}
+	}
+	return code, from, ok
+}
+
+// node is a trie node; its children are keyed by unit text.
+type node struct {
+	next   map[string]*node
+	senses []int32
+}
+
+func (n *node) child(key string) *node {
+	if n.next == nil {
+		return nil
+	}
+	return n.next[key]
+}
+
+func (n *node) add(key string) *node {
+	if c := n.next[key]; c != nil {
+		return c
+	}
+	if n.next == nil {
+		n.next = make(map[string]*node, 2)
+	}
+	c := &node{}
+	n.next[key] = c
+	return c
+}
+
+//go:embed data
+var embedded embed.FS
+
+// defaultDict loads the embedded dictionaries once.
+var defaultDict = sync.OnceValues(func() (*Dictionary, error) {
+	sub, err := fs.Sub(embedded, "data")
+	if err != nil {
+		return nil, err
+	}
+	return Load(sub)
+})
+
+// Default returns the dictionary embedded in the binary, loaded on first
+// use. Every call returns the same dictionary.
+func Default() (*Dictionary, error) { return defaultDict() }
+
+// The dictionary files at the root of a dictionary file system, in load
+// order; people/*.txt follow. Other files are ignored.
+var rootFiles = []struct {
+	name   string
+	format fileFormat
+	kind   Kind
+}{
+	{"countries.txt", codeFormat, Country},
+	{"organizations.txt", codeFormat, Organization},
+	{"groups.txt", codeFormat, Group},
+	{"roles.txt", roleFormat, Role},
+}
+
+// Load reads and compiles the dictionary files of docs/actors.md from fsys:
+// countries.txt, organizations.txt, groups.txt, roles.txt and people/*.txt,
+// each optional. It checks every line and returns all errors joined, each a
+// [*LineError]; on error the dictionary is nil.
+func Load(fsys fs.FS) (*Dictionary, error) {
+	b := newBuilder()
+	var errs []error
+	read := func(name string, format fileFormat, kind Kind, optional bool) {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			if !optional || !errors.Is(err, fs.ErrNotExist) {
+				errs = append(errs, fmt.Errorf("actors: %w", err))
+			}
+			return
+		}
+		entries, perrs := parseFile(name, data, format, kind)
+		errs = append(errs, perrs...)
+		for i := range entries {
+			if err := b.add(&entries[i]); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		b.d.entries[name] = len(entries)
+	}
+	for _, f := range rootFiles {
+		read(f.name, f.format, f.kind, true)
+	}
+	people, err := fs.Glob(fsys, "people/*.txt")
+	if err != nil {
+		errs = append(errs, fmt.Errorf("actors: %w", err))
+	}
+	for _, name := range people {
+		read(name, personFormat, Person, false)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return b.finish(), nil
+}
+
+// Entries returns the number of entries (lines) loaded from each file, by
+// path.
+func (d *Dictionary) Entries() map[string]int {
+	out := make(map[string]int, len(d.entries))
+	for k, v := range d.entries {
+		out[k] = v
+	}
+	return out
+}
+
+// builder compiles entries into a Dictionary.
+type builder struct {
+	d       *Dictionary
+	persons map[string]*entry // canonical name → first line
+}
+
+func newBuilder() *builder {
+	return &builder{
+		d: &Dictionary{
+			root:        &node{},
+			countries:   map[string]bool{},
+			countryName: map[string]string{},
+			roles:       map[string]bool{},
+			entries:     map[string]int{},
+		},
+		persons: map[string]*entry{},
+	}
+}
+
+// add compiles one entry, reporting a conflict with an earlier line.
+func (b *builder) add(e *entry) error {
+	switch e.kind {
+	case Role:
+		b.d.roles[e.codes[0].code] = true
+		for _, p := range e.phrases {
+			if err := b.insert(e, p, p); err != nil {
+				return err
+			}
+		}
+		return nil
+	case Person:
+		if first, ok := b.persons[e.phrases[0]]; ok {
+			return &LineError{e.file, e.line, fmt.Errorf("%w: person %q also at %s:%d", ErrDuplicate, e.phrases[0], first.file, first.line)}
+		}
+		b.persons[e.phrases[0]] = e
+	case Country, CountryAdj, Capital:
+		code := e.codes[0].code
+		if e.kind != Capital || len(code) == 3 {
+			b.d.countries[code[:3]] = true
+		}
+		if e.kind == Country {
+			if _, ok := b.d.countryName[code]; !ok {
+				b.d.countryName[code] = canonical(e.phrases[0])
+			}
+		}
+	}
+	name := canonical(e.phrases[0])
+	for _, p := range e.phrases {
+		if err := b.insert(e, p, name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// insert adds phrase p of entry e, and p without a leading "the", with a
+// sense named name. Phrases of one line share their sense.
+func (b *builder) insert(e *entry, p, name string) error {
+	us := phraseUnits(p)
+	if len(us) == 0 {
+		return &LineError{e.file, e.line, fmt.Errorf("%w: %q has no words", ErrEmptyPhrase, p)}
+	}
+	variants := [][]unit{us}
+	if us[0].text == "the" && len(us) > 1 {
+		variants = append(variants, us[1:])
+	}
+	for _, v := range variants {
+		n := b.d.root
+		for _, u := range v {
+			n = n.add(u.text)
+		}
+		if err := b.attach(n, e, name, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// attach gives node n the sense of entry e, unless it has it already.
+func (b *builder) attach(n *node, e *entry, name, p string) error {
+	for _, si := range n.senses {
+		s := &b.d.senses[si]
+		if s.file == e.file && s.line == e.line && s.name == name {
+			return nil // same line: "the X" and "X" both listed
+		}
+		if s.kind != e.kind || e.kind == Person {
+			continue // kinds rank; people may share a surname
+		}
+		for _, c := range s.codes {
+			for _, c2 := range e.codes {
+				if c.code != c2.code && c.overlaps(c2) {
+					return &LineError{e.file, e.line, fmt.Errorf("%w: %q is %s at %s:%d", ErrDuplicate, p, c.code, s.file, s.line)}
+				}
+			}
+		}
+	}
+	// One sense per line (per phrase for roles, whose name is the phrase).
+	si := -1
+	for i := len(b.d.senses) - 1; i >= 0 && i >= len(b.d.senses)-1; i-- {
+		if s := &b.d.senses[i]; s.file == e.file && s.line == e.line && s.name == name {
+			si = i
+		}
+	}
+	if si < 0 {
+		b.d.senses = append(b.d.senses, sense{kind: e.kind, name: name, codes: e.codes, file: e.file, line: e.line})
+		si = len(b.d.senses) - 1
+	}
+	n.senses = append(n.senses, int32(si))
+	return nil
+}
+
+// finish names demonyms after their country and returns the dictionary.
+func (b *builder) finish() *Dictionary {
+	for i := range b.d.senses {
+		s := &b.d.senses[i]
+		if s.kind == CountryAdj && len(s.codes) > 0 {
+			if n, ok := b.d.countryName[s.codes[0].code]; ok {
+				s.name = n
+			}
+		}
+	}
+	for _, r := range cameoRoles {
+		b.d.roles[r] = true
+	}
+	return b.d
+}
+
+// cameoRoles are CAMEO's role and sector codes (type.tsv), known even when
+// roles.txt does not use them.
+var cameoRoles = [...]string{
+	"COP", "GOV", "INS", "JUD", "MIL", "OPP", "REB", "SEP", "SPY", "UAF",
+	"AGR", "BUS", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI",
+	"LAB", "LEG", "MED", "REF", "MOD", "RAD", "REL", "PKO", "SET",
+}
+
+// canonical returns a phrase as a name: without a leading "the".
+func canonical(p string) string {
+	if rest, ok := strings.CutPrefix(p, "the "); ok {
+		return rest
+	}
+	return p
+}
+
+// choose picks the sense to report among a node's senses: the
+// highest-ranked kind, then one with a code in force on day, then the one
+// whose range began last (the current office-holder), then the first
+// listed. It returns -1 when no sense passes keep.
+func (d *Dictionary) choose(senses []int32, day int, keep func(*sense) bool) int {
+	best, bestRank, bestIn, bestFrom := -1, -1, false, -2
+	for _, si := range senses {
+		s := &d.senses[si]
+		if keep != nil && !keep(s) {
+			continue
+		}
+		_, from, in := s.at(day)
+		r := s.kind.rank()
+		switch {
+		case r > bestRank,
+			r == bestRank && in && !bestIn,
+			r == bestRank && in == bestIn && from > bestFrom:
+			best, bestRank, bestIn, bestFrom = int(si), r, in, from
+		}
+	}
+	return best
+}
+
+// Person looks a person up by any of their names ("Putin", "Vladimir
+// Putin", "Putin's") and returns the canonical name and the code in force
+// on date ("" when the person holds no role then; the zero date means the
+// latest role). Leading titles ("President", "Mr.") are ignored, and a full
+// name not listed is found by its listed surname when the first names share
+// an initial ("Sergei Lavrov" → "Sergey Lavrov").
+func (d *Dictionary) Person(name string, date time.Time) (canonical, code string, ok bool) {
+	day := dayKey(date)
+	isPerson := func(s *sense) bool { return s.kind == Person }
+	us := trimPossessive(phraseUnits(name))
+	for len(us) > 0 {
+		if si := d.choose(d.whole(us), day, isPerson); si >= 0 {
+			s := &d.senses[si]
+			code, _, _ := s.at(day)
+			return s.name, code, true
+		}
+		// Drop a leading title and try again.
+		n := titleUnits(us)
+		if n == 0 || n == len(us) {
+			break
+		}
+		us = us[n:]
+	}
+	if len(us) >= 2 {
+		last := us[len(us)-1:]
+		if si := d.choose(d.whole(last), day, isPerson); si >= 0 {
+			s := &d.senses[si]
+			if initial(s.name) == initial(us[0].text) {
+				code, _, _ := s.at(day)
+				return s.name, code, true
+			}
+		}
+	}
+	return "", "", false
+}
+
+// titleUnits returns how many leading units of us are a courtesy title
+// ("Mr."), or 1 when the first unit begins a role phrase ("President").
+func titleUnits(us []unit) int {
+	switch strings.ToLower(us[0].text) {
+	case "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "prof", "gen", "col", "lt", "sgt", "capt", "sen", "rep", "gov", "rev", "sheikh", "president", "premier", "king", "queen", "prince", "princess", "emir", "chancellor", "minister", "secretary", "ambassador", "general", "senator", "judge", "pope", "ayatollah", "mullah", "imam", "former", "late":
+		if len(us) > 1 && us[1].text == "." {
+			return 2
+		}
+		return 1
+	}
+	return 0
+}
+
+func initial(s string) string {
+	for _, r := range s {
+		return strings.ToLower(string(r))
+	}
+	return ""
+}
+
+// trimPossessive drops a final "'s" or "'".
+func trimPossessive(us []unit) []unit {
+	if n := len(us); n > 1 && (us[n-1].text == "'s" || us[n-1].text == "'") {
+		return us[:n-1]
+	}
+	return us
+}
+
+// whole returns the senses of the phrase made of exactly the units us,
+// preferring a match as written over one through lower-case folding.
+func (d *Dictionary) whole(us []unit) []int32 {
+	var folded []int32
+	var walk func(n *node, i int, exact bool) []int32
+	walk = func(n *node, i int, exact bool) []int32 {
+		if n == nil {
+			return nil
+		}
+		if i == len(us) {
+			if exact {
+				return n.senses
+			}
+			if folded == nil {
+				folded = n.senses
+			}
+			return nil
+		}
+		if s := walk(n.child(us[i].text), i+1, exact); len(s) > 0 {
+			return s
+		}
+		if us[i].fold != "" {
+			return walk(n.child(us[i].fold), i+1, false)
+		}
+		return nil
+	}
+	if s := walk(d.root, 0, true); len(s) > 0 {
+		return s
+	}
+	return folded
+}

@@ -1,0 +1,194 @@
+package actors
+
+import (
+	"strings"
+	"time"
+	"unicode"
+
+	"worldmedia/internal/article"
+)
+
+// Match is one dictionary phrase found in a sentence.
+type Match struct {
+	// First and Last are the indexes of the first and last tokens the
+	// phrase covers, inclusive. A phrase may cover part of a token
+	// ("Russia" in "Russia's", "US" in "US-Russia").
+	First, Last int
+	// Kind is what the phrase names.
+	Kind Kind
+	// Code is the CAMEO code in force at the date ("" when the phrase is
+	// known but has no code then); for a role, the role code ("MIL").
+	Code string
+	// Name is the canonical name: the first phrase of its line without a
+	// leading "the" (a demonym gives its country's name, a person their
+	// canonical name, a role the phrase as listed).
+	Name string
+	// Span is the matched text.
+	Span article.Span
+}
+
+// Find returns the dictionary phrases in a tokenized sentence, longest
+// first from left to right and never overlapping, with the codes in force
+// on date (the zero date ignores ranges and takes each phrase's latest
+// code). tokens hold spans into text. A demonym or country written after
+// "pro-" or "anti-" is an attitude, not an actor, and is left out.
+func (d *Dictionary) Find(text string, tokens []article.Token, date time.Time) []Match {
+	us := textUnits(text, tokens)
+	day := dayKey(date)
+	var out []Match
+	for i := 0; i < len(us); {
+		if !us[i].canStart {
+			i++
+			continue
+		}
+		end, senses, alt := d.longest(us, i)
+		if end < 0 {
+			i++
+			continue
+		}
+		si := d.choose(senses, day, nil)
+		if alt != nil && len(out) > 0 && d.isSeat(&d.senses[si]) {
+			// "Australian House of Representatives": after a country, a
+			// seat's name that is also a role word is that country's.
+			m := Match{First: us[i].tok, Last: us[end].tok, Span: article.Span{Start: us[i].start, End: us[end].end}}
+			if prev := out[len(out)-1]; prev.Kind <= Capital && adjacent(prev, m, tokens, text) {
+				if ri := d.choose(alt, day, func(s *sense) bool { return s.kind == Role }); ri >= 0 {
+					si = ri
+				}
+			}
+		}
+		s := &d.senses[si]
+		if (s.kind == CountryAdj || s.kind == Country) && attitude(us, i) {
+			i = end + 1
+			continue
+		}
+		code, _, _ := s.at(day)
+		out = append(out, Match{
+			First: us[i].tok, Last: us[end].tok,
+			Kind: s.kind, Code: code, Name: s.name,
+			Span: article.Span{Start: us[i].start, End: us[end].end},
+		})
+		i = end + 1
+	}
+	return out
+}
+
+// longest returns the last unit of the longest phrase starting at unit i
+// and its senses, or -1. Of two phrases of one length, the one matched as
+// written wins over one matched through lower-case folding; alt holds the
+// folded one's senses then ("house of representatives" the role behind
+// "House of Representatives" the US House).
+func (d *Dictionary) longest(us []unit, i int) (end int, senses, alt []int32) {
+	end = -1
+	var exact, folded []int32
+	var walk func(n *node, j int, asWritten bool)
+	walk = func(n *node, j int, asWritten bool) {
+		if n == nil {
+			return
+		}
+		if j > i && len(n.senses) > 0 && us[j-1].canEnd {
+			if j-1 > end {
+				end, exact, folded = j-1, nil, nil
+			}
+			if j-1 == end {
+				if asWritten {
+					exact = n.senses
+				} else if folded == nil {
+					folded = n.senses
+				}
+			}
+		}
+		if j == len(us) || n.next == nil {
+			return
+		}
+		walk(n.next[us[j].text], j+1, asWritten)
+		if us[j].fold != "" {
+			walk(n.next[us[j].fold], j+1, false)
+		}
+	}
+	walk(d.root, i, true)
+	if exact != nil {
+		return end, exact, folded
+	}
+	return end, folded, nil
+}
+
+// isSeat reports whether s is a country's institution ("the Pentagon"
+// USAMIL): a country entry whose code ends in a role.
+func (d *Dictionary) isSeat(s *sense) bool {
+	if s.kind != Country || len(s.codes) == 0 {
+		return false
+	}
+	c := s.codes[0].code
+	return len(c) > 3 && d.roles[c[len(c)-3:]]
+}
+
+// attitude reports whether unit i follows "pro-" or "anti-".
+func attitude(us []unit, i int) bool {
+	if i < 2 || us[i-1].text != "-" {
+		return false
+	}
+	switch strings.ToLower(us[i-2].text) {
+	case "pro", "anti", "non":
+		return true
+	}
+	return false
+}
+
+// Lookup resolves a whole phrase, such as an organisation or country name
+// from the entity recognizer ("UN Security Council", "Pentagon",
+// "Russia's"), with the code in force on date. A phrase that is no single
+// dictionary phrase but that [Dictionary.Combine] turns into one actor
+// ("Syrian government", "the president of Syria") is resolved too, with
+// the kind of the actor's head.
+func (d *Dictionary) Lookup(phrase string, date time.Time) (Match, bool) {
+	us := trimPossessive(phraseUnits(phrase))
+	if len(us) == 0 {
+		return Match{}, false
+	}
+	day := dayKey(date)
+	if si := d.choose(d.whole(us), day, nil); si >= 0 {
+		s := &d.senses[si]
+		code, _, _ := s.at(day)
+		return Match{
+			First: us[0].tok, Last: us[len(us)-1].tok,
+			Kind: s.kind, Code: code, Name: s.name,
+			Span: article.Span{Start: us[0].start, End: us[len(us)-1].end},
+		}, true
+	}
+	tokens := fieldTokens(phrase)
+	acts := d.Combine(d.Find(phrase, tokens, date), tokens, phrase)
+	if len(acts) != 1 {
+		return Match{}, false
+	}
+	a := acts[0]
+	first := 0
+	for first < len(tokens) && isDeterminer(tokens[first].Span.In(phrase)) {
+		first++
+	}
+	if a.First != first || a.Last != len(tokens)-1 {
+		return Match{}, false
+	}
+	return Match{First: a.First, Last: a.Last, Kind: a.Kind, Code: a.Code, Name: a.Name, Span: a.Span}, true
+}
+
+// fieldTokens splits s at white space into tokens without tags; units
+// handle the punctuation inside them.
+func fieldTokens(s string) []article.Token {
+	var toks []article.Token
+	start := -1
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				toks = append(toks, article.Token{Span: article.Span{Start: start, End: i}})
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		toks = append(toks, article.Token{Span: article.Span{Start: start, End: len(s)}})
+	}
+	return toks
+}

@@ -1,0 +1,135 @@
+package actors
+
+import (
+	"cmp"
+	"context"
+	"log/slog"
+	"slices"
+
+	"worldmedia/internal/article"
+)
+
+// Resolver is the actor pipeline stage: it gives the people and
+// organisations the entity recognizer found their canonical names and
+// CAMEO codes.
+//
+// It reads Article.Date, Text, Sentences, Persons and Organizations; it
+// writes Actors (every actor mention of every sentence, with its code on the
+// article's date) and the Name and Code of the persons and organisations,
+// merging entities that resolve to one canonical actor ("Putin" and
+// "Vladimir Putin"). It is safe for concurrent use.
+type Resolver struct {
+	dict *Dictionary
+	log  *slog.Logger
+}
+
+// New returns a resolver using d; a nil logger discards.
+func New(d *Dictionary, log *slog.Logger) *Resolver {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Resolver{dict: d, log: log}
+}
+
+// Name returns the stage name.
+func (r *Resolver) Name() string { return "actors" }
+
+// Process resolves a's persons and organisations. A person is looked up by
+// its name, then by the text of each mention ("Trump" → "Donald Trump",
+// with the code in force on a.Date). An organisation is looked up as a
+// whole phrase ("UN Security Council" → IGOUNO, "Pentagon" → USAMIL); role
+// words, demonyms and people are not organisations. Entities that are no
+// known actor keep their name and get Code "".
+func (r *Resolver) Process(ctx context.Context, a *article.Article) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	known := 0
+	for i := range a.Persons {
+		e := &a.Persons[i]
+		e.Code = ""
+		for _, name := range candidates(e, a.Text) {
+			if canon, code, ok := r.dict.Person(name, a.Date); ok {
+				e.Name, e.Code = canon, code
+				known++
+				break
+			}
+		}
+	}
+	for i := range a.Organizations {
+		e := &a.Organizations[i]
+		e.Code = ""
+		for _, name := range candidates(e, a.Text) {
+			if m, ok := r.dict.Lookup(name, a.Date); ok && m.Kind != Role && m.Kind != Person && m.Kind != CountryAdj {
+				e.Name, e.Code = m.Name, m.Code
+				known++
+				break
+			}
+		}
+	}
+	a.Persons = merge(a.Persons)
+	a.Organizations = merge(a.Organizations)
+	a.Actors = a.Actors[:0]
+	for si, sent := range a.Sentences {
+		for _, act := range r.dict.Combine(r.dict.Find(a.Text, sent.Tokens, a.Date), sent.Tokens, a.Text) {
+			a.Actors = append(a.Actors, article.ActorMention{
+				Span: act.Span, Sentence: si, First: act.First, Last: act.Last,
+				Code: act.Code, Name: act.Name, Kind: kindName(act.Kind),
+			})
+		}
+	}
+	r.log.Debug("actors resolved", "article", a.ID, "persons", len(a.Persons), "organizations", len(a.Organizations), "known", known)
+	return nil
+}
+
+// candidates returns the names to try for e: its name, then its mentions'
+// texts from the longest.
+func candidates(e *article.Entity, text string) []string {
+	names := []string{e.Name}
+	var ms []string
+	for _, sp := range e.Mentions {
+		if s := sp.In(text); s != "" && s != e.Name && !slices.Contains(ms, s) {
+			ms = append(ms, s)
+		}
+	}
+	slices.SortStableFunc(ms, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
+	return append(names, ms...)
+}
+
+// merge joins entities with the same name, keeping the first one's place
+// and type, with their mentions sorted and without repeats.
+func merge(es []article.Entity) []article.Entity {
+	out := es[:0]
+	at := make(map[string]int, len(es))
+	for _, e := range es {
+		if i, ok := at[e.Name]; ok {
+			o := &out[i]
+			o.Mentions = append(slices.Clip(o.Mentions), e.Mentions...)
+			if o.Code == "" {
+				o.Code = e.Code
+			}
+			continue
+		}
+		at[e.Name] = len(out)
+		out = append(out, e)
+	}
+	for i := range out {
+		m := out[i].Mentions
+		slices.SortFunc(m, func(a, b article.Span) int {
+			return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
+		})
+		out[i].Mentions = slices.Compact(m)
+	}
+	return out
+}
+
+// kindName names an actor kind for article.ActorMention.Kind: "country"
+// (also for demonyms and capitals), "person", "organization", "group",
+// "role".
+func kindName(k Kind) string {
+	switch k {
+	case CountryAdj, Capital:
+		return "country"
+	}
+	return k.String()
+}
