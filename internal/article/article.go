@@ -92,6 +92,10 @@ type Article struct {
 	// Mentions are the named-entity mentions in text order (nlp).
 	Mentions []Mention `json:"-"`
 
+	// Actors are the mentions of political actors (countries, governments,
+	// organisations, groups, people, role words), in text order (actors).
+	Actors []ActorMention `json:"-"`
+
 	Events        []Event  `json:"events"`
 	Quotes        []Quote  `json:"quotes"`
 	Persons       []Entity `json:"persons"`
@@ -112,6 +116,9 @@ type Token struct {
 	Span Span
 	// Tag is the Penn Treebank part-of-speech tag ("NNP", "VBD").
 	Tag string
+	// Lemma is the lower-case dictionary form: verbs in the base form,
+	// nouns in the singular ("accused" → "accuse", "sanctions" → "sanction").
+	Lemma string
 }
 
 // EntityType is the kind of a named entity.
@@ -173,6 +180,24 @@ type Mention struct {
 	// First and Last are the indexes of the mention's first and last token
 	// within that sentence's Tokens (inclusive).
 	First, Last int
+}
+
+// ActorMention is a span of text that names a political actor, with the
+// CAMEO code in force on the article's date.
+type ActorMention struct {
+	Span Span
+	// Sentence is the index of the sentence holding the mention; First and
+	// Last its first and last token there (inclusive).
+	Sentence    int
+	First, Last int
+	// Code is the CAMEO actor code ("RUSGOV", "IGOUNO", "SYRMIL"); "" when
+	// the words are known but name no actor on that date.
+	Code string
+	// Name is the canonical name of the actor ("Vladimir Putin", "Russia").
+	Name string
+	// Kind says what the words are: "country", "person", "organization",
+	// "group", "role" (a role word alone: "troops").
+	Kind string
 }
 
 // Entity is a person or organisation named in the article, with every
