@@ -62,22 +62,34 @@ func (r *Resolver) Process(ctx context.Context, a *article.Article) error {
 		for _, name := range candidates(e, a.Text) {
 			if m, ok := r.dict.Lookup(name, a.Date); ok && m.Kind != Role && m.Kind != Person && m.Kind != CountryAdj {
 				e.Name, e.Code = m.Name, m.Code
+				if isCountryName(m) {
+					// A country read as an organisation is a place.
+					e.Mentions = nil
+				}
 				known++
 				break
 			}
 		}
 	}
-	a.Persons = merge(a.Persons)
-	a.Organizations = merge(a.Organizations)
 	a.Actors = a.Actors[:0]
+	var people []Match
 	for si, sent := range a.Sentences {
-		for _, act := range r.dict.Combine(r.dict.Find(a.Text, sent.Tokens, a.Date), sent.Tokens, a.Text) {
+		ms := r.dict.Find(a.Text, sent.Tokens, a.Date)
+		for _, m := range ms {
+			if m.Kind == Person || isInstitution(m) {
+				people = append(people, m)
+			}
+		}
+		for _, act := range r.dict.Combine(ms, sent.Tokens, a.Text) {
 			a.Actors = append(a.Actors, article.ActorMention{
 				Span: act.Span, Sentence: si, First: act.First, Last: act.Last,
 				Code: act.Code, Name: act.Name, Kind: kindName(act.Kind),
 			})
 		}
 	}
+	a.Persons, a.Organizations = addKnown(a.Persons, a.Organizations, people)
+	a.Persons = merge(a.Persons)
+	a.Organizations = merge(a.Organizations)
 	r.log.Debug("actors resolved", "article", a.ID, "persons", len(a.Persons), "organizations", len(a.Organizations), "known", known)
 	return nil
 }
@@ -132,4 +144,51 @@ func kindName(k Kind) string {
 		return "country"
 	}
 	return k.String()
+}
+
+// isInstitution reports whether m names an organisation: an international
+// or non-governmental organisation, a named group, or a country's
+// institution ("the Kremlin" RUSGOV, "the Pentagon" USAMIL), but not a
+// country itself.
+func isInstitution(m Match) bool {
+	return m.Kind == Organization || m.Kind == Group || m.Kind == Country && len(m.Code) > 3
+}
+
+// isCountryName reports whether m names a country itself ("U.S.",
+// "Russia"): a place, not an organisation.
+func isCountryName(m Match) bool { return m.Kind == Country && len(m.Code) == 3 }
+
+// addKnown makes sure that every dictionary match of a person is a mention
+// of a person entity, and every match of an institution a mention of an
+// organisation: the recognizer may have missed them or read a person as
+// part of an organisation ("United Nations Nikki Haley"). Organisation
+// mentions overlapping a known person are dropped, and organisations left
+// without mentions with them.
+func addKnown(persons, orgs []article.Entity, known []Match) ([]article.Entity, []article.Entity) {
+	covered := func(es []article.Entity, sp article.Span) bool {
+		for _, e := range es {
+			if slices.ContainsFunc(e.Mentions, sp.Overlaps) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, m := range known {
+		if m.Kind != Person {
+			if !covered(orgs, m.Span) && !covered(persons, m.Span) {
+				orgs = append(orgs, article.Entity{Name: m.Name, Code: m.Code, Type: article.Organization,
+					Mentions: []article.Span{m.Span}})
+			}
+			continue
+		}
+		if !covered(persons, m.Span) {
+			persons = append(persons, article.Entity{Name: m.Name, Code: m.Code, Type: article.Person,
+				Mentions: []article.Span{m.Span}})
+		}
+		for i := range orgs {
+			orgs[i].Mentions = slices.DeleteFunc(orgs[i].Mentions, m.Span.Overlaps)
+		}
+	}
+	orgs = slices.DeleteFunc(orgs, func(e article.Entity) bool { return len(e.Mentions) == 0 })
+	return persons, orgs
 }
