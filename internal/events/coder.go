@@ -1,0 +1,766 @@
+package events
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"worldmedia/internal/article"
+)
+
+//go:embed data
+var embedded embed.FS
+
+// DefaultLexicon returns the embedded lexicon, loaded once.
+var DefaultLexicon = sync.OnceValues(func() (*Lexicon, error) {
+	sub, err := fs.Sub(embedded, "data")
+	if err != nil {
+		return nil, err
+	}
+	return LoadLexicon(sub)
+})
+
+// Config sets what the coder records.
+type Config struct {
+	// KeepNegated records negated events ("did not attack") with Negated
+	// set, instead of dropping them.
+	KeepNegated bool
+	// KeepHistorical records events that a sentence dates to an earlier
+	// year ("its 2014 annexation of Crimea") with that year's first day,
+	// instead of dropping them.
+	KeepHistorical bool
+	// KeepBareStatements records 010 "make statement" events that have no
+	// target; CAMEO codes 010 only as a residual, so they are dropped.
+	KeepBareStatements bool
+}
+
+// DefaultConfig returns the configuration GDELT-like event data wants.
+func DefaultConfig() Config { return Config{} }
+
+// Coder is the event-coding stage. It reads Sentences (tokens with tags and
+// lemmas), Actors and Date, and writes Events. It is safe for concurrent use.
+type Coder struct {
+	lex *Lexicon
+	cfg Config
+	log *slog.Logger
+}
+
+// New returns a coder using lex (nil: the embedded lexicon). A nil logger
+// discards.
+func New(lex *Lexicon, cfg Config, log *slog.Logger) (*Coder, error) {
+	if lex == nil {
+		l, err := DefaultLexicon()
+		if err != nil {
+			return nil, fmt.Errorf("events: embedded lexicon: %w", err)
+		}
+		lex = l
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Coder{lex: lex, cfg: cfg, log: log}, nil
+}
+
+// Name returns the stage name.
+func (c *Coder) Name() string { return "events" }
+
+// Process codes every sentence of a.
+func (c *Coder) Process(ctx context.Context, a *article.Article) error {
+	a.Events = a.Events[:0]
+	byS := make([][]article.ActorMention, len(a.Sentences))
+	for _, m := range a.Actors {
+		if m.Sentence >= 0 && m.Sentence < len(byS) {
+			byS[m.Sentence] = append(byS[m.Sentence], m)
+		}
+	}
+	for i := range a.Sentences {
+		if i%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		a.Events = append(a.Events, c.codeSentence(a, i, byS[i])...)
+	}
+	return nil
+}
+
+// sentActor is an actor mention of the sentence being coded.
+type sentActor struct {
+	first, last int
+	code        string
+	kind        string
+	span        article.Span
+	group       int // compound group: actors joined by "and", ",", "or", "nor"
+}
+
+// verbGroup is a run of verbs, auxiliaries, adverbs and infinitive "to".
+type verbGroup struct {
+	first, head, last int
+	negated           bool
+	passive           bool
+	infinitive        bool
+	modal             string
+}
+
+func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.ActorMention) []article.Event {
+	s := a.Sentences[si]
+	n := len(s.Tokens)
+	if n == 0 {
+		return nil
+	}
+	m := &matcher{toks: make([]tok, n)}
+	for i, t := range s.Tokens {
+		text := t.Span.In(a.Text)
+		lemma := t.Lemma
+		if lemma == "" {
+			lemma = strings.ToLower(text)
+		}
+		m.toks[i] = tok{lower: normQuote(strings.ToLower(text)), lemma: lemma, tag: t.Tag, actor: -1}
+	}
+	for _, am := range mentions {
+		if am.First < 0 || am.Last >= n || am.First > am.Last {
+			continue
+		}
+		idx := len(m.actors)
+		m.actors = append(m.actors, sentActor{first: am.First, last: am.Last, code: am.Code, kind: am.Kind, span: am.Span, group: idx})
+		m.toks[am.First].actor = idx
+	}
+	groupCompounds(m)
+	quoted := quotedTokens(m.toks)
+	groups := verbGroups(m.toks)
+	dates := c.dateExpressions(a.Date, m.toks)
+
+	// Who speaks in this sentence: the subject of a speech verb outside
+	// quotation marks. Quoted events without a subject of their own, or
+	// with a first-person one, are the speaker's.
+	speaker := []int(nil)
+	groupSources := make([][]int, len(groups))
+	var prev []int
+	for gi, g := range groups {
+		groupSources[gi] = c.findSources(m, groups, gi, prev)
+		prev = groupSources[gi]
+		if speaker == nil && !quoted[g.head] && speechVerbs[m.toks[g.head].lemma] {
+			speaker = groupSources[gi]
+		}
+	}
+
+	consumed := make([]bool, n)
+	var out []article.Event
+	for gi, g := range groups {
+		if consumed[g.head] {
+			continue
+		}
+		best, ok := c.bestMatch(m, c.lex.verbs[m.toks[g.head].lemma], g.head)
+		if !ok {
+			continue
+		}
+		if g.infinitive && gi > 0 && irrealis[groups[gi-1].lemmaOf(m)] {
+			// "plans to attack", "wants to meet": not (yet) an event; the
+			// lexicon codes the intent itself where CAMEO has a code.
+			continue
+		}
+		for i := g.first; i < best.end && i < n; i++ {
+			consumed[i] = true
+		}
+		sources := groupSources[gi]
+		reported := quoted[g.head] || c.reportedClause(m, groups, gi)
+		if len(sources) == 0 || m.firstPerson(g.first) {
+			if quoted[g.head] || reported {
+				sources = speaker
+			}
+		}
+		var targets []int
+		if g.passive {
+			// "X was attacked by Y": Y is the source, X the target.
+			if by := m.actorAfterWord(best.end, "by"); by >= 0 {
+				targets = sources
+				sources = m.members(by)
+			}
+		}
+		if targets == nil {
+			targets = c.targetOf(m, best, sources)
+		}
+		if targets == nil && len(groupSources[gi]) == 0 {
+			// "relations with Moscow are at a low point": the actor of
+			// the subject's prepositional phrase is what it is about.
+			if t := m.subjectPPActor(g.first); t >= 0 && !slices.Contains(sources, t) {
+				targets = m.members(t)
+			}
+		}
+		negated := g.negated || m.neitherBefore(g.first)
+		if negated && !c.cfg.KeepNegated {
+			continue
+		}
+		date, historical := nearestDate(dates, g.head, a.Date)
+		if historical && !c.cfg.KeepHistorical {
+			continue
+		}
+		out = append(out, c.events(a, si, m, best, g.head, sources, targets, date, negated, reported)...)
+	}
+	// Events named by nouns: "the attack on X", "Russia's annexation of Y".
+	for i := range m.toks {
+		// Noun patterns may begin with a modifier: "air strike on",
+		// "attempted assassination of".
+		if consumed[i] || !canStartNounPattern(m.toks[i].tag) {
+			continue
+		}
+		best, ok := c.bestMatch(m, c.lex.nouns[m.toks[i].lemma], i)
+		if !ok {
+			continue
+		}
+		date, historical := nearestDate(dates, i, a.Date)
+		if (historical || m.yearBefore(i, a.Date)) && !c.cfg.KeepHistorical {
+			continue
+		}
+		for j := i; j < best.end; j++ {
+			consumed[j] = true
+		}
+		var sources []int
+		if src := m.nounSource(i); src >= 0 {
+			sources = m.members(src)
+		} else if by := m.actorAfterWord(best.end, "by"); by >= 0 {
+			sources = m.members(by)
+		} else if gi := m.governingGroup(groups, i); gi >= 0 {
+			// The object of a verb: "repeating denials" is the denial of
+			// whoever repeats.
+			sources = groupSources[gi]
+		}
+		targets := c.targetOf(m, best, sources)
+		out = append(out, c.events(a, si, m, best, i, sources, targets, date, false, quoted[i])...)
+	}
+	return dropBareStatements(out)
+}
+
+func canStartNounPattern(tag string) bool {
+	return strings.HasPrefix(tag, "NN") || strings.HasPrefix(tag, "JJ") || tag == "VBN" || tag == "VBG"
+}
+
+// targetOf returns the target actors of a match: those its "+" bound, or
+// the first actor after it in the clause.
+func (c *Coder) targetOf(m *matcher, best match, sources []int) []int {
+	switch {
+	case best.bound && best.target >= 0:
+		return m.members(best.target)
+	case !best.bound:
+		if t := m.firstActorAfter(best.end, sources); t >= 0 {
+			return m.members(t)
+		}
+	}
+	return nil
+}
+
+// dropBareStatements removes "make statement" (010) events of a source
+// that has a more specific event in the same sentence: "X said Y attacked
+// Z" is the attack, not a statement.
+func dropBareStatements(evs []article.Event) []article.Event {
+	return slices.DeleteFunc(evs, func(e article.Event) bool {
+		if e.Code != "010" {
+			return false
+		}
+		for _, o := range evs {
+			if o.Code != "010" && o.Source == e.Source {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// firstPerson reports whether the subject right before position k is a
+// first-person pronoun ("we may be at an all-time low").
+func (m *matcher) firstPerson(k int) bool {
+	for i := k - 1; i >= 0 && i >= k-2; i-- {
+		switch m.toks[i].lower {
+		case "we", "i":
+			return true
+		}
+		if !m.toks[i].isAdverb() {
+			return false
+		}
+	}
+	return false
+}
+
+// subjectPPActor returns the actor inside a prepositional phrase of the
+// subject before position k ("relations with Moscow are …"), or -1.
+func (m *matcher) subjectPPActor(k int) int {
+	for i := k - 1; i >= 0; i-- {
+		t := &m.toks[i]
+		if t.isClauseBreak() || t.isVerb() || t.tag == "WDT" || t.lower == "that" {
+			return -1
+		}
+		if a := m.actorEndingAt(i); a >= 0 {
+			if f := m.actors[a].first; f > 0 && m.toks[f-1].tag == "IN" {
+				return a
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// governingGroup returns the verb group whose object is the noun at i
+// (only determiners, adjectives and possessives between), or -1.
+func (m *matcher) governingGroup(groups []verbGroup, i int) int {
+	for gi := len(groups) - 1; gi >= 0; gi-- {
+		g := groups[gi]
+		if g.last >= i {
+			continue
+		}
+		for k := g.last + 1; k < i; k++ {
+			t := &m.toks[k]
+			if !t.isDeterminer() && !strings.HasPrefix(t.tag, "JJ") && t.tag != "CD" {
+				return -1
+			}
+		}
+		return gi
+	}
+	return -1
+}
+
+// lemmaOf returns the lemma of the group's head.
+func (g verbGroup) lemmaOf(m *matcher) string { return m.toks[g.head].lemma }
+
+// irrealis are verbs whose infinitive complement has not happened: "plans
+// to attack" is no attack. The lexicon codes the intent itself where CAMEO
+// has a code for it ("threaten to attack", "vow to retaliate").
+var irrealis = map[string]bool{
+	"plan": true, "want": true, "seek": true, "try": true, "intend": true, "hope": true, "aim": true,
+	"threaten": true, "vow": true, "pledge": true, "promise": true, "agree": true, "refuse": true,
+	"decline": true, "offer": true, "propose": true, "urge": true, "ask": true, "call": true,
+	"demand": true, "expect": true, "wish": true, "prepare": true, "consider": true, "fail": true,
+	"need": true, "attempt": true, "require": true, "plot": true, "vote": true, "decide": true, "order": true,
+	"encourage": true, "allow": true, "invite": true, "press": true, "push": true, "warn": true,
+}
+
+// bestMatch returns the most specific pattern of ps matching at head h.
+func (c *Coder) bestMatch(m *matcher, ps []*pattern, h int) (match, bool) {
+	var best match
+	found := false
+	for _, p := range ps {
+		mt, ok := m.matchAt(p, h)
+		if !ok {
+			continue
+		}
+		if !found || p.weight > best.p.weight || p.weight == best.p.weight && p.order > best.p.order {
+			best, found = mt, true
+		}
+	}
+	return best, found
+}
+
+// events builds the events of one match: one per source and target pair.
+func (c *Coder) events(a *article.Article, si int, m *matcher, mt match, head int, sources, targets []int,
+	date string, negated, reported bool) []article.Event {
+	info, ok := c.lex.Code(mt.p.code)
+	if !ok {
+		return nil
+	}
+	if len(sources) == 0 && len(targets) == 0 {
+		return nil
+	}
+	if info.Code == "010" && len(targets) == 0 && !c.cfg.KeepBareStatements {
+		return nil
+	}
+	s := a.Sentences[si]
+	verb := article.Span{Start: s.Tokens[head].Span.Start, End: s.Tokens[max(head, mt.last)].Span.End}
+	if len(sources) == 0 {
+		sources = []int{-1}
+	}
+	if len(targets) == 0 {
+		targets = []int{-1}
+	}
+	var out []article.Event
+	for _, si2 := range sources {
+		for _, ti := range targets {
+			src, tgt := m.actor(si2), m.actor(ti)
+			if si2 >= 0 && ti >= 0 && sameActor(src.code, tgt.code) {
+				continue // an actor acting on itself is no event between actors
+			}
+			ev := article.Event{
+				Source: src.code, Target: tgt.code,
+				Code: info.Code, Root: info.Root, Goldstein: info.Goldstein, Quad: info.Quad,
+				Date: date, Sentence: si, Negated: negated, Reported: reported,
+				SourceSpan: src.span, VerbSpan: verb, TargetSpan: tgt.span,
+			}
+			if ev.Source == "" && ev.Target == "" {
+				continue
+			}
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+// sameActor reports whether two codes name one actor: equal, or a country
+// and one of its own parts (RUS and RUSGOV). RUSGOV and RUSOPP are two.
+func sameActor(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	return a == b || len(a) == 3 && strings.HasPrefix(b, a) || len(b) == 3 && strings.HasPrefix(a, b)
+}
+
+// actor returns the sentence actor i, or the zero actor for -1.
+func (m *matcher) actor(i int) sentActor {
+	if i < 0 || i >= len(m.actors) {
+		return sentActor{}
+	}
+	return m.actors[i]
+}
+
+// members returns the actors of the compound that actor i belongs to.
+func (m *matcher) members(i int) []int {
+	if i < 0 {
+		return nil
+	}
+	var out []int
+	for j, a := range m.actors {
+		if a.group == m.actors[i].group {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// groupCompounds joins actors separated only by "and", "or", "nor", ",",
+// "both", "either", "neither" into one compound group.
+func groupCompounds(m *matcher) {
+	for i := 1; i < len(m.actors); i++ {
+		prev, cur := m.actors[i-1], m.actors[i]
+		if cur.first <= prev.last {
+			continue
+		}
+		joined := cur.first > prev.last+1
+		for k := prev.last + 1; k < cur.first; k++ {
+			switch m.toks[k].lower {
+			case "and", "or", "nor", ",", "&":
+			default:
+				joined = false
+			}
+		}
+		if joined {
+			m.actors[i].group = m.actors[i-1].group
+		}
+	}
+}
+
+// verbGroups finds the verb groups of a sentence.
+func verbGroups(toks []tok) []verbGroup {
+	var out []verbGroup
+	for i := 0; i < len(toks); {
+		start := i
+		if toks[i].tag == "TO" && i+1 < len(toks) && (toks[i+1].tag == "VB" || toks[i+1].isAdverb() && i+2 < len(toks) && toks[i+2].tag == "VB") {
+			// "to attack", "to swiftly respond"
+		} else if !toks[i].isVerb() {
+			i++
+			continue
+		}
+		g := verbGroup{first: start, head: -1, infinitive: toks[start].tag == "TO"}
+		// Adverbs right before the group belong to it: "never attacked".
+		for k := start - 1; k >= 0 && (toks[k].tag == "RB" || toks[k].lower == "n't"); k-- {
+			if toks[k].lemma == "not" || toks[k].lower == "never" || toks[k].lower == "n't" {
+				g.negated = true
+			}
+		}
+		j := start
+		for ; j < len(toks); j++ {
+			t := &toks[j]
+			switch {
+			case t.isVerb():
+				if t.tag == "MD" {
+					g.modal = t.lemma
+				} else {
+					g.head = j
+				}
+			case t.tag == "TO" && j == start:
+			case t.lemma == "not" || t.lower == "never" || t.lower == "n't":
+				g.negated = true
+			case t.isAdverb():
+			default:
+				goto done
+			}
+		}
+	done:
+		g.last = j - 1
+		// Trailing adverbs belong to what follows.
+		for g.last > 0 && g.last > g.head && !toks[g.last].isVerb() {
+			g.last--
+		}
+		if g.head >= 0 {
+			h := &toks[g.head]
+			if h.tag == "VBN" {
+				for k := g.first; k < g.head; k++ {
+					if toks[k].lemma == "be" || toks[k].lemma == "get" {
+						g.passive = true
+					}
+				}
+			}
+			out = append(out, g)
+		}
+		i = max(j, start+1)
+	}
+	return out
+}
+
+// quotedTokens marks the tokens inside quotation marks.
+func quotedTokens(toks []tok) []bool {
+	q := make([]bool, len(toks))
+	open := false
+	for i, t := range toks {
+		switch t.lower {
+		case "\"":
+			open = !open
+			continue
+		case "``", "“":
+			open = true
+			continue
+		case "''", "”":
+			open = false
+			continue
+		}
+		q[i] = open
+	}
+	return q
+}
+
+func normQuote(s string) string {
+	switch s {
+	case "“", "”", "``", "''", "„":
+		return "\""
+	case "’", "‘":
+		return "'"
+	}
+	return s
+}
+
+var speechVerbs = map[string]bool{
+	"say": true, "tell": true, "add": true, "state": true, "declare": true, "announce": true, "claim": true,
+	"insist": true, "argue": true, "note": true, "report": true, "write": true, "explain": true, "told": true,
+	"allege": true, "assert": true, "believe": true, "think": true, "suggest": true, "acknowledge": true,
+	"admit": true, "confirm": true, "deny": true, "repeat": true, "reiterate": true, "stress": true,
+	"emphasize": true, "emphasise": true, "remark": true, "comment": true, "reply": true, "respond": true,
+}
+
+// findSources finds the subject actors of verb group gi.
+func (c *Coder) findSources(m *matcher, groups []verbGroup, gi int, prev []int) []int {
+	g := groups[gi]
+	// Coordinated verbs share their subject: "X attacked Y and killed Z".
+	if gi > 0 && prev != nil {
+		k := g.first - 1
+		for k >= 0 && m.toks[k].isAdverb() {
+			k--
+		}
+		if k >= 0 && (m.toks[k].lower == "and" || m.toks[k].lower == "but" || m.toks[k].lower == "or") {
+			return prev
+		}
+		// A participle clause after a comma shares the main clause's
+		// subject: "Lavrov doubled down …, repeating denials".
+		if k >= 0 && m.toks[k].lower == "," && m.toks[g.head].tag == "VBG" && g.head == g.first {
+			return prev
+		}
+	}
+	// The nearest actor to the left within the clause.
+	for k := g.first - 1; k >= 0; k-- {
+		t := &m.toks[k]
+		if t.isClauseBreak() && t.lower != "," {
+			break
+		}
+		if t.lower == "," && k+1 < len(m.toks) && (m.toks[k+1].tag == "WDT" || m.toks[k+1].tag == "WP") {
+			break
+		}
+		if a := m.actorEndingAt(k); a >= 0 {
+			// Inside a prepositional phrase ("relations with Moscow are"),
+			// an actor is no subject.
+			// A possessive actor is a determiner, not a PP object: "one
+			// of Assad's planes drop …".
+			if f := m.actors[a].first; f > 0 && m.toks[f-1].tag == "IN" && !isSubordinator(m.toks[f-1].lower) &&
+				!(k+1 < len(m.toks) && m.toks[k+1].tag == "POS") {
+				k = f
+				continue
+			}
+			return m.members(a)
+		}
+		if t.tag == "PRP" || t.tag == "WP" {
+			if r := m.resolvePronoun(k); r >= 0 {
+				return m.members(r)
+			}
+			break
+		}
+		if t.tag == "WDT" || t.lower == "that" && t.tag == "IN" {
+			break
+		}
+		if t.isVerb() && !speechVerbs[t.lemma] {
+			break
+		}
+	}
+	// Inverted speech: `"...", said Russian foreign minister Sergey Lavrov`.
+	if speechVerbs[m.toks[g.head].lemma] && g.last+1 < len(m.toks) {
+		if a := m.toks[g.last+1].actor; a >= 0 {
+			return m.members(a)
+		}
+		if g.last+2 < len(m.toks) && m.toks[g.last+1].isDeterminer() && m.toks[g.last+2].actor >= 0 {
+			return m.members(m.toks[g.last+2].actor)
+		}
+	}
+	return nil
+}
+
+func isSubordinator(w string) bool {
+	switch w {
+	case "that", "because", "as", "since", "while", "if", "although", "though", "after", "before", "when", "whether":
+		return true
+	}
+	return false
+}
+
+// resolvePronoun resolves a subject pronoun at k to the nearest earlier
+// actor of the sentence that it can stand for: "he"/"she" a person, "it" a
+// country or organisation, "they" anything.
+func (m *matcher) resolvePronoun(k int) int {
+	w := m.toks[k].lower
+	for a := len(m.actors) - 1; a >= 0; a-- {
+		act := m.actors[a]
+		if act.last >= k {
+			continue
+		}
+		switch w {
+		case "he", "she", "him", "her", "his":
+			if act.kind == "person" {
+				return a
+			}
+		case "it", "its":
+			if act.kind != "person" {
+				return a
+			}
+		case "they", "their", "them":
+			return a
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// actorEndingAt returns the actor whose last token is k, or -1.
+func (m *matcher) actorEndingAt(k int) int {
+	for i := len(m.actors) - 1; i >= 0; i-- {
+		if m.actors[i].last == k {
+			return i
+		}
+	}
+	return -1
+}
+
+// actorAfterWord returns the actor right after word w at or after pos
+// ("by Syrian troops"), within the clause.
+func (m *matcher) actorAfterWord(pos int, w string) int {
+	for k := pos; k < len(m.toks) && k < pos+8; k++ {
+		t := &m.toks[k]
+		if t.isClauseBreak() {
+			return -1
+		}
+		if t.lower == w {
+			for j := k + 1; j < len(m.toks) && j <= k+3; j++ {
+				if m.toks[j].actor >= 0 {
+					return m.toks[j].actor
+				}
+				if !m.toks[j].isDeterminer() && !strings.HasPrefix(m.toks[j].tag, "JJ") {
+					break
+				}
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// firstActorAfter returns the first actor starting at or after pos in the
+// clause that is not one of the sources, or -1.
+func (m *matcher) firstActorAfter(pos int, sources []int) int {
+	for k := pos; k < len(m.toks) && k < pos+12; k++ {
+		t := &m.toks[k]
+		if t.isClauseBreak() || t.tag == "WDT" || (t.isVerb() && t.tag != "VBN" && t.tag != "VBG") {
+			return -1
+		}
+		if a := t.actor; a >= 0 && !slices.Contains(sources, a) {
+			return a
+		}
+	}
+	return -1
+}
+
+// neitherBefore reports a "neither … nor" or "no" subject before position k
+// within the clause: "Neither Syria nor Russia used …".
+func (m *matcher) neitherBefore(k int) bool {
+	for i := k - 1; i >= 0; i-- {
+		t := &m.toks[i]
+		if t.isClauseBreak() || t.isVerb() {
+			return false
+		}
+		if t.lower == "neither" || t.lower == "nor" {
+			return true
+		}
+	}
+	return false
+}
+
+// nounSource finds the source of an event noun at i: a possessive actor
+// ("Russia's annexation") or an actor modifying it ("last week's USA
+// attack").
+func (m *matcher) nounSource(i int) int {
+	k := i - 1
+	for k >= 0 && (strings.HasPrefix(m.toks[k].tag, "JJ") || m.toks[k].tag == "NN" && m.toks[k].actor < 0 && m.actorEndingAt(k) < 0) {
+		k--
+	}
+	if k >= 0 && m.toks[k].tag == "POS" {
+		k--
+	}
+	if k >= 0 {
+		if a := m.actorEndingAt(k); a >= 0 {
+			return a
+		}
+		if m.toks[k].tag == "PRP$" {
+			return m.resolvePronoun(k)
+		}
+	}
+	return -1
+}
+
+// yearBefore reports a year earlier than the publication year just before
+// an event noun: "its 2014 annexation".
+func (m *matcher) yearBefore(i int, pub time.Time) bool {
+	if pub.IsZero() {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if y, ok := year(m.toks[k].lower); ok {
+			return y < pub.Year()
+		}
+	}
+	return false
+}
+
+// reportedClause reports whether verb group gi is in the complement of a
+// speech verb ("Washington said the base had served as …").
+func (c *Coder) reportedClause(m *matcher, groups []verbGroup, gi int) bool {
+	for j := gi - 1; j >= 0; j-- {
+		h := m.toks[groups[j].head].lemma
+		if speechVerbs[h] || h == "accuse" || h == "allege" {
+			// No clause break between the speech verb and this group.
+			for k := groups[j].last + 1; k < groups[gi].first; k++ {
+				if t := m.toks[k].lower; t == ";" || t == "\"" {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}

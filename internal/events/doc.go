@@ -1,0 +1,32 @@
+// Package events is the event coder: for each sentence it finds who did
+// what to whom in the CAMEO ontology.
+//
+// The coder reads, from the article, Sentences (tokens with part-of-speech
+// tags and lemmas, from nlp), Actors (actor mentions with CAMEO codes in
+// force on the article's date, from actors) and Date, and writes Events.
+//
+// How a sentence is coded:
+//   - verb groups are found (auxiliaries, modals, negation, adverbs and the
+//     head verb); each head is matched against the verb patterns of the
+//     lexicon (docs/events.md) and the most specific pattern wins;
+//   - the source is the subject: the nearest actor before the group within
+//     its clause (a subject pronoun resolves to an earlier actor of the
+//     sentence; coordinated verbs share their subject; after a quotation a
+//     speech verb takes the actor that follows it); a passive verb takes the
+//     actor after "by" as source and its subject as target;
+//   - the target is the actor the pattern's "+" binds, or the first actor
+//     after the pattern within the clause;
+//   - compound actors ("the US and Russia") give one event per member;
+//   - negated events ("did not attack", "neither … nor … used") are dropped
+//     (or flagged with Config.KeepNegated);
+//   - infinitives under verbs of intent ("plans to attack") are not coded
+//     as the act itself;
+//   - events inside quotation marks or in the complement of a speech verb
+//     are marked Reported;
+//   - the date comes from the sentence's date expressions resolved against
+//     the publication date; events dated to an earlier year ("its 2014
+//     annexation of Crimea") are historical references and are dropped (or
+//     kept with Config.KeepHistorical);
+//   - nouns that name events ("the attack on X", "Russia's annexation of
+//     Y") are matched against the noun patterns.
+package events

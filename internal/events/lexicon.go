@@ -1,0 +1,354 @@
+package events
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io/fs"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Errors of the lexicon and codes files, each wrapped in a [*LineError].
+var (
+	// ErrSyntax is a line that is not "CODE = pattern | pattern".
+	ErrSyntax = errors.New("syntax error")
+	// ErrUnknownCode is a code that is not in codes.tsv.
+	ErrUnknownCode = errors.New("unknown CAMEO code")
+	// ErrBadPattern is a pattern that cannot be compiled.
+	ErrBadPattern = errors.New("bad pattern")
+)
+
+// LineError locates an error in a lexicon file.
+type LineError struct {
+	File string
+	Line int
+	Err  error
+}
+
+func (e *LineError) Error() string { return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err) }
+
+func (e *LineError) Unwrap() error { return e.Err }
+
+// CodeInfo describes one CAMEO event code.
+type CodeInfo struct {
+	Code      string
+	Root      string
+	Quad      int
+	Goldstein float64
+	Name      string
+}
+
+// elemKind is the kind of one pattern element.
+type elemKind uint8
+
+const (
+	elemWord   elemKind = iota // a token whose lemma is the word
+	elemAny                    // "*": up to four non-verb tokens
+	elemTarget                 // "+": the target actor begins here
+	elemAlt                    // "( a | b )": one of several sequences
+	elemOpt                    // "[ a ]": an optional sequence
+)
+
+type elem struct {
+	kind elemKind
+	word string
+	alts [][]elem // elemAlt: the alternatives; elemOpt: one sequence
+}
+
+// pattern is one compiled lexicon pattern. Its head is the first word; rest
+// follows it in the text.
+type pattern struct {
+	code   string
+	head   string
+	rest   []elem
+	noun   bool   // a noun pattern (nouns.txt)
+	source string // file:line, for explanations and tests
+	order  int    // position in the lexicon: later wins ties
+	weight int    // number of words: longer patterns are more specific
+}
+
+// Lexicon is the compiled event lexicon: patterns by head lemma, and the
+// code table.
+type Lexicon struct {
+	verbs map[string][]*pattern
+	nouns map[string][]*pattern
+	codes map[string]CodeInfo
+	n     int
+}
+
+// Patterns returns the number of patterns in the lexicon.
+func (l *Lexicon) Patterns() int { return l.n }
+
+// Code returns what the code table says of code.
+func (l *Lexicon) Code(code string) (CodeInfo, bool) {
+	c, ok := l.codes[code]
+	return c, ok
+}
+
+// LoadLexicon reads codes.tsv, verbs/*.txt and nouns.txt from fsys. It
+// reports every bad line, each as a [*LineError].
+func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
+	l := &Lexicon{verbs: map[string][]*pattern{}, nouns: map[string][]*pattern{}}
+	codes, err := loadCodes(fsys, "codes.tsv")
+	if err != nil {
+		return nil, err
+	}
+	l.codes = codes
+	files, err := fs.Glob(fsys, "verbs/*.txt")
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	slices.Sort(files)
+	var errs []error
+	for _, f := range files {
+		errs = append(errs, l.loadPatterns(fsys, f, false))
+	}
+	if _, err := fs.Stat(fsys, "nouns.txt"); err == nil {
+		errs = append(errs, l.loadPatterns(fsys, "nouns.txt", true))
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	if l.n == 0 {
+		return nil, fmt.Errorf("lexicon: no patterns in verbs/*.txt")
+	}
+	return l, nil
+}
+
+func loadCodes(fsys fs.FS, name string) (map[string]CodeInfo, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	defer f.Close()
+	codes := map[string]CodeInfo{}
+	sc := bufio.NewScanner(f)
+	var errs []error
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") || n == 1 && strings.HasPrefix(line, "code") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) < 4 {
+			errs = append(errs, &LineError{name, n, fmt.Errorf("%w: want code, root, quad, goldstein, name", ErrSyntax)})
+			continue
+		}
+		quad, err1 := strconv.Atoi(cols[2])
+		gs, err2 := strconv.ParseFloat(cols[3], 64)
+		if err := errors.Join(err1, err2); err != nil || !validCode(cols[0]) || quad < 1 || quad > 4 {
+			errs = append(errs, &LineError{name, n, fmt.Errorf("%w: bad code, quad or goldstein in %q", ErrSyntax, line)})
+			continue
+		}
+		ci := CodeInfo{Code: cols[0], Root: cols[1], Quad: quad, Goldstein: gs}
+		if len(cols) > 4 {
+			ci.Name = cols[4]
+		}
+		codes[ci.Code] = ci
+	}
+	if err := sc.Err(); err != nil {
+		errs = append(errs, fmt.Errorf("lexicon: %s: %w", name, err))
+	}
+	return codes, errors.Join(errs...)
+}
+
+func validCode(c string) bool {
+	if len(c) < 2 || len(c) > 4 {
+		return false
+	}
+	for i := 0; i < len(c); i++ {
+		if c[i] < '0' || c[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func (l *Lexicon) loadPatterns(fsys fs.FS, name string, noun bool) error {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return fmt.Errorf("lexicon: %w", err)
+	}
+	var errs []error
+	for n, line := range strings.Split(string(b), "\n") {
+		n++
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		code, rhs, ok := strings.Cut(line, "=")
+		code = strings.TrimSpace(code)
+		if !ok || !validCode(code) {
+			errs = append(errs, &LineError{name, n, fmt.Errorf("%w: want \"CODE = pattern | pattern\"", ErrSyntax)})
+			continue
+		}
+		if _, ok := l.codes[code]; !ok {
+			errs = append(errs, &LineError{name, n, fmt.Errorf("%w %s", ErrUnknownCode, code)})
+			continue
+		}
+		alts, err := splitTop(rhs, '|')
+		if err != nil {
+			errs = append(errs, &LineError{name, n, err})
+			continue
+		}
+		for _, a := range alts {
+			elems, err := parseSeq(a)
+			if err == nil && (len(elems) == 0 || elems[0].kind != elemWord) {
+				err = fmt.Errorf("%w: %q must begin with its head word", ErrBadPattern, strings.TrimSpace(a))
+			}
+			if err != nil {
+				errs = append(errs, &LineError{name, n, err})
+				continue
+			}
+			p := &pattern{code: code, head: elems[0].word, rest: elems[1:], noun: noun,
+				source: fmt.Sprintf("%s:%d", name, n), order: l.n, weight: countWords(elems)}
+			l.n++
+			if noun {
+				l.nouns[p.head] = append(l.nouns[p.head], p)
+			} else {
+				l.verbs[p.head] = append(l.verbs[p.head], p)
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// countWords is the number of words a pattern requires at least; optional
+// parts count half, to prefer a pattern that uses them only over equals.
+func countWords(es []elem) int {
+	n := 0
+	for _, e := range es {
+		switch e.kind {
+		case elemWord, elemTarget:
+			n += 2
+		case elemAlt:
+			m := -1
+			for _, a := range e.alts {
+				if c := countWords(a); m < 0 || c < m {
+					m = c
+				}
+			}
+			n += m
+		case elemOpt:
+			n += countWords(e.alts[0]) / 2
+		}
+	}
+	return n
+}
+
+// splitTop splits s at sep where it is not inside brackets.
+func splitTop(s string, sep byte) ([]string, error) {
+	var out []string
+	depth, start := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth--
+			if depth < 0 {
+				return nil, fmt.Errorf("%w: unbalanced %q", ErrBadPattern, s[i])
+			}
+		case sep:
+			if depth == 0 {
+				out = append(out, s[start:i])
+				start = i + 1
+			}
+		}
+	}
+	if depth != 0 {
+		return nil, fmt.Errorf("%w: unclosed bracket in %q", ErrBadPattern, strings.TrimSpace(s))
+	}
+	return append(out, s[start:]), nil
+}
+
+// parseSeq parses a sequence of elements.
+func parseSeq(s string) ([]elem, error) {
+	var out []elem
+	s = strings.TrimSpace(s)
+	for s != "" {
+		switch s[0] {
+		case '(', '[':
+			closer := byte(')')
+			if s[0] == '[' {
+				closer = ']'
+			}
+			end := matching(s, closer)
+			if end < 0 {
+				return nil, fmt.Errorf("%w: unclosed %q", ErrBadPattern, s[0])
+			}
+			inner := s[1:end]
+			if s[0] == '(' {
+				parts, err := splitTop(inner, '|')
+				if err != nil {
+					return nil, err
+				}
+				e := elem{kind: elemAlt}
+				for _, p := range parts {
+					seq, err := parseSeq(p)
+					if err != nil {
+						return nil, err
+					}
+					if len(seq) == 0 {
+						return nil, fmt.Errorf("%w: empty alternative in (%s)", ErrBadPattern, inner)
+					}
+					e.alts = append(e.alts, seq)
+				}
+				out = append(out, e)
+			} else {
+				seq, err := parseSeq(inner)
+				if err != nil {
+					return nil, err
+				}
+				if len(seq) == 0 {
+					return nil, fmt.Errorf("%w: empty []", ErrBadPattern)
+				}
+				out = append(out, elem{kind: elemOpt, alts: [][]elem{seq}})
+			}
+			s = strings.TrimSpace(s[end+1:])
+		case ')', ']', '|':
+			return nil, fmt.Errorf("%w: unexpected %q", ErrBadPattern, s[0])
+		default:
+			end := strings.IndexAny(s, " \t([)]|")
+			if end < 0 {
+				end = len(s)
+			}
+			w := s[:end]
+			s = strings.TrimSpace(s[end:])
+			switch w {
+			case "*":
+				out = append(out, elem{kind: elemAny})
+			case "+":
+				out = append(out, elem{kind: elemTarget})
+			default:
+				out = append(out, elem{kind: elemWord, word: strings.ToLower(w)})
+			}
+		}
+	}
+	return out, nil
+}
+
+// matching returns the index of the bracket closing s[0], or -1.
+func matching(s string, closer byte) int {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth--
+			if depth == 0 {
+				if s[i] != closer {
+					return -1
+				}
+				return i
+			}
+		}
+	}
+	return -1
+}

@@ -1,0 +1,148 @@
+package events
+
+// tok is what the matcher knows of one token.
+type tok struct {
+	lower string // lower-cased text
+	lemma string
+	tag   string
+	actor int // index into the sentence's actors of the actor starting here, or -1
+}
+
+func (t *tok) isVerb() bool {
+	return len(t.tag) >= 2 && t.tag[:2] == "VB" || t.tag == "MD"
+}
+
+func (t *tok) isAdverb() bool {
+	return (t.tag == "RB" || t.tag == "RBR" || t.tag == "RBS") && t.lemma != "not" && t.lower != "never"
+}
+
+// isClauseBreak reports whether t ends the reach of a pattern or actor
+// search: clause punctuation and quotation marks.
+func (t *tok) isClauseBreak() bool {
+	switch t.lower {
+	case ",", ";", ":", ".", "!", "?", "\"", "``", "''", "“", "”", "(", ")", "—", "–", "--":
+		return true
+	}
+	return false
+}
+
+// isQuote reports whether t is a quotation mark; scare quotes may stand
+// inside a phrase ('are at "a low point"').
+func (t *tok) isQuote() bool { return t.lower == "\"" || t.lower == "'" }
+
+// isDeterminer reports whether t may stand before an actor's name in a
+// target slot ("the", "its", "a").
+func (t *tok) isDeterminer() bool {
+	return t.tag == "DT" || t.tag == "PRP$" || t.tag == "PDT"
+}
+
+// match is one way a pattern matched at a head.
+type match struct {
+	p      *pattern
+	end    int // index after the last token the pattern consumed
+	last   int // index of the last word the pattern matched (for the verb span)
+	target int // actor index the "+" bound, or -1
+	bound  bool
+}
+
+// matcher matches patterns against one sentence.
+type matcher struct {
+	toks   []tok
+	actors []sentActor
+}
+
+// matchAt tries p with its head at token h and returns the first way it
+// matches.
+func (m *matcher) matchAt(p *pattern, h int) (match, bool) {
+	var res match
+	ok := m.seq(p.rest, h+1, h, -1, false, func(pos, last, tgt int, bound bool) bool {
+		res = match{p: p, end: pos, last: last, target: tgt, bound: bound}
+		return true
+	})
+	return res, ok
+}
+
+// cont is the rest of a match: it is called with the position after what
+// matched so far, and returns true when the whole match succeeded.
+type cont func(pos, last, tgt int, bound bool) bool
+
+func (m *matcher) seq(es []elem, pos, last, tgt int, bound bool, k cont) bool {
+	if len(es) == 0 {
+		return k(pos, last, tgt, bound)
+	}
+	e, rest := es[0], es[1:]
+	next := func(pos, last, tgt int, bound bool) bool { return m.seq(rest, pos, last, tgt, bound, k) }
+	switch e.kind {
+	case elemWord:
+		// Adverbs may come between the words of a pattern ("called again
+		// for", "strongly condemned").
+		for skip := 0; skip <= 2 && pos+skip < len(m.toks); skip++ {
+			t := &m.toks[pos+skip]
+			if t.lemma == e.word || t.lower == e.word {
+				if next(pos+skip+1, pos+skip, tgt, bound) {
+					return true
+				}
+			}
+			if !t.isAdverb() && !t.isQuote() {
+				break
+			}
+		}
+		return false
+	case elemAny:
+		for n := 0; n <= 4; n++ {
+			if n > 0 {
+				i := pos + n - 1
+				if i >= len(m.toks) || m.toks[i].isVerb() || m.toks[i].isClauseBreak() && !m.toks[i].isQuote() {
+					return false
+				}
+			}
+			if next(pos+n, last, tgt, bound) {
+				return true
+			}
+		}
+		return false
+	case elemTarget:
+		p := pos
+		for d := 0; d < 2 && p < len(m.toks) && m.toks[p].isDeterminer() && m.toks[p].actor < 0; d++ {
+			p++
+		}
+		if p < len(m.toks) && m.toks[p].actor >= 0 {
+			a := m.toks[p].actor
+			// Compound targets ("Russia and Iran") bind as their first
+			// member; the coder expands them.
+			return next(m.actors[a].last+1, last, a, true)
+		}
+		// No known actor: a short noun phrase still satisfies the slot.
+		for n := 1; n <= 4 && p+n <= len(m.toks); n++ {
+			t := &m.toks[p+n-1]
+			if t.isVerb() || t.isClauseBreak() || !isNominal(t.tag) {
+				return false
+			}
+			if next(p+n, last, -1, true) {
+				return true
+			}
+		}
+		return false
+	case elemAlt:
+		for _, alt := range e.alts {
+			if m.seq(alt, pos, last, tgt, bound, next) {
+				return true
+			}
+		}
+		return false
+	case elemOpt:
+		if m.seq(e.alts[0], pos, last, tgt, bound, next) {
+			return true
+		}
+		return next(pos, last, tgt, bound)
+	}
+	return false
+}
+
+func isNominal(tag string) bool {
+	switch tag {
+	case "NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "CD", "DT", "PRP", "PRP$", "POS":
+		return true
+	}
+	return false
+}
