@@ -156,7 +156,7 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		if consumed[g.head] {
 			continue
 		}
-		best, ok := c.bestMatch(m, c.lex.verbs[m.toks[g.head].lemma], g.head)
+		best, ok := c.bestMatch(m, c.lex.patterns(c.lex.verbs, m.toks[g.head].lemma), g.head)
 		if !ok {
 			continue
 		}
@@ -193,6 +193,12 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 				targets = m.members(t)
 			}
 		}
+		if targets == nil && len(sources) > 1 {
+			// A compound subject with no object acts on itself: "Czechia
+			// and China signed an agreement" is each with the other.
+			out = append(out, c.reciprocal(a, si, m, best, g, sources, dates, quoted[g.head] || reported)...)
+			continue
+		}
 		negated := g.negated || m.neitherBefore(g.first)
 		if negated && !c.cfg.KeepNegated {
 			continue
@@ -210,7 +216,7 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		if consumed[i] || !canStartNounPattern(m.toks[i].tag) {
 			continue
 		}
-		best, ok := c.bestMatch(m, c.lex.nouns[m.toks[i].lemma], i)
+		best, ok := c.bestMatch(m, c.lex.patterns(c.lex.nouns, m.toks[i].lemma), i)
 		if !ok {
 			continue
 		}
@@ -239,6 +245,31 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 
 func canStartNounPattern(tag string) bool {
 	return strings.HasPrefix(tag, "NN") || strings.HasPrefix(tag, "JJ") || tag == "VBN" || tag == "VBG"
+}
+
+// reciprocal codes an event of a compound subject without an object as one
+// event from each member to each other member.
+func (c *Coder) reciprocal(a *article.Article, si int, m *matcher, best match, g verbGroup, sources []int,
+	dates []dateExpr, reported bool) []article.Event {
+	negated := g.negated || m.neitherBefore(g.first)
+	if negated && !c.cfg.KeepNegated {
+		return nil
+	}
+	date, historical := nearestDate(dates, g.head, a.Date)
+	if historical && !c.cfg.KeepHistorical {
+		return nil
+	}
+	var out []article.Event
+	for _, s := range sources {
+		var others []int
+		for _, o := range sources {
+			if o != s {
+				others = append(others, o)
+			}
+		}
+		out = append(out, c.events(a, si, m, best, g.head, []int{s}, others, date, negated, reported)...)
+	}
+	return out
 }
 
 // targetOf returns the target actors of a match: those its "+" bound, or
@@ -449,6 +480,30 @@ func groupCompounds(m *matcher) {
 			m.actors[i].group = m.actors[i-1].group
 		}
 	}
+	// A bare country word joined to a country with a role shares the role:
+	// "U.S. and Russian negotiators" are USAGOV and RUSGOV.
+	for i := len(m.actors) - 2; i >= 0; i-- {
+		a, next := &m.actors[i], m.actors[i+1]
+		if a.group == next.group && a.first == a.last && len(a.code) == 3 && len(next.code) > 3 &&
+			isCountryCode(a.code) && next.code[:3] != a.code && isCountryCode(next.code[:3]) {
+			a.code += next.code[3:]
+		}
+	}
+}
+
+// isCountryCode reports whether c looks like a country code rather than an
+// organisation's (IGO, NGO, MNC…) or a bare role (GOV, MIL…).
+func isCountryCode(c string) bool {
+	if len(c) != 3 {
+		return false
+	}
+	switch c {
+	case "IGO", "NGO", "NGM", "MNC", "IMG", "UIS", "GOV", "MIL", "REB", "OPP", "COP", "CVL", "JUD", "LEG",
+		"BUS", "MED", "REF", "EDU", "HLH", "LAB", "ELI", "SPY", "CRM", "REL", "AGR", "ENV", "HRI", "INS",
+		"PTY", "UAF", "SEP", "PKO", "DEV", "MOD", "RAD":
+		return false
+	}
+	return true
 }
 
 // verbGroups finds the verb groups of a sentence.

@@ -78,6 +78,19 @@ type Lexicon struct {
 	n     int
 }
 
+// patterns returns the patterns of a head lemma. A rule-made lemma may have
+// lost or gained a silent e ("telephon" for "telephoned", "visite"): the
+// other form is tried when the lemma has no patterns.
+func (l *Lexicon) patterns(idx map[string][]*pattern, lemma string) []*pattern {
+	if ps, ok := idx[lemma]; ok {
+		return ps
+	}
+	if strings.HasSuffix(lemma, "e") {
+		return idx[lemma[:len(lemma)-1]]
+	}
+	return idx[lemma+"e"]
+}
+
 // Patterns returns the number of patterns in the lexicon.
 func (l *Lexicon) Patterns() int { return l.n }
 

@@ -78,7 +78,7 @@ func (m *matcher) seq(es []elem, pos, last, tgt int, bound bool, k cont) bool {
 		// for", "strongly condemned").
 		for skip := 0; skip <= 2 && pos+skip < len(m.toks); skip++ {
 			t := &m.toks[pos+skip]
-			if t.lemma == e.word || t.lower == e.word {
+			if t.lemma == e.word || t.lower == e.word || sameButE(t.lemma, e.word) {
 				if next(pos+skip+1, pos+skip, tgt, bound) {
 					return true
 				}
@@ -143,6 +143,18 @@ func isNominal(tag string) bool {
 	switch tag {
 	case "NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "CD", "DT", "PRP", "PRP$", "POS":
 		return true
+	}
+	return false
+}
+
+// sameButE reports whether a and b differ only by a final silent e, which
+// a rule-made lemma may have lost or gained ("telephon", "telephone").
+func sameButE(a, b string) bool {
+	switch {
+	case len(a)+1 == len(b):
+		return b[len(b)-1] == 'e' && b[:len(a)] == a
+	case len(b)+1 == len(a):
+		return a[len(a)-1] == 'e' && a[:len(b)] == b
 	}
 	return false
 }
