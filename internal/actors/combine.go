@@ -286,11 +286,32 @@ func adjacent(a, b Match, tokens []article.Token, text string) bool {
 	if rest := text[a.Span.End:tokens[a.Last].Span.End]; rest != "" && !isPossessive(rest) {
 		return false
 	}
-	switch b.First - a.Last {
-	case 1:
+	k := a.Last + 1
+	if k < b.First && isPossessive(tokens[k].Span.In(text)) {
+		k++
+	}
+	// Up to two modifiers may stand between: "Taiwan's Vice Foreign
+	// Minister", "Russia's main opposition party", "Syrian government
+	// troops" is not one (a noun).
+	for n := 0; k < b.First && n < 2; n++ {
+		if !isModifier(tokens[k], text) {
+			return false
+		}
+		k++
+	}
+	return k == b.First
+}
+
+// isModifier reports whether a token may stand between a country and a
+// role as a modifier of the role: an adjective, or a title word.
+func isModifier(t article.Token, text string) bool {
+	switch t.Tag {
+	case "JJ", "JJR", "JJS":
 		return true
-	case 2:
-		return isPossessive(tokens[a.Last+1].Span.In(text))
+	}
+	switch strings.ToLower(t.Span.In(text)) {
+	case "vice", "deputy", "acting", "former", "senior", "chief", "top", "interim", "outgoing", "incoming", "first":
+		return true
 	}
 	return false
 }

@@ -132,6 +132,7 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		m.toks[am.First].actor = idx
 	}
 	groupCompounds(m)
+	inferRoleCountry(m)
 	quoted := quotedTokens(m.toks)
 	groups := verbGroups(m.toks)
 	dates := c.dateExpressions(a.Date, m.toks)
@@ -489,6 +490,42 @@ func groupCompounds(m *matcher) {
 			a.code += next.code[3:]
 		}
 	}
+}
+
+// inferRoleCountry gives bare role actors ("the government", "rebels",
+// "civilians") the country of the sentence when it names exactly one:
+// news writes "Ugandan rebels surrendered after a government offensive"
+// and means Uganda's government.
+func inferRoleCountry(m *matcher) {
+	country := ""
+	for _, a := range m.actors {
+		if len(a.code) < 3 || !isCountryCode(a.code[:3]) {
+			continue
+		}
+		if country != "" && country != a.code[:3] {
+			return // two countries: which one is meant is not known
+		}
+		country = a.code[:3]
+	}
+	if country == "" {
+		return
+	}
+	for i := range m.actors {
+		a := &m.actors[i]
+		if len(a.code) == 3 && isRole(a.code) {
+			a.code = country + a.code
+		}
+	}
+}
+
+// isRole reports whether c is a bare CAMEO role or sector code.
+func isRole(c string) bool {
+	switch c {
+	case "GOV", "MIL", "REB", "OPP", "COP", "CVL", "JUD", "LEG", "BUS", "MED", "REF", "EDU", "HLH", "LAB",
+		"ELI", "SPY", "CRM", "REL", "AGR", "ENV", "HRI", "INS", "PTY", "UAF", "SEP", "DEV", "MOD", "RAD":
+		return true
+	}
+	return false
 }
 
 // isCountryCode reports whether c looks like a country code rather than an

@@ -103,7 +103,7 @@ func (m *matcher) seq(es []elem, pos, last, tgt int, bound bool, k cont) bool {
 		return false
 	case elemTarget:
 		p := pos
-		for d := 0; d < 2 && p < len(m.toks) && m.toks[p].isDeterminer() && m.toks[p].actor < 0; d++ {
+		for d := 0; d < 3 && p < len(m.toks) && (m.toks[p].isDeterminer() || m.toks[p].tag == "CD") && m.toks[p].actor < 0; d++ {
 			p++
 		}
 		if p < len(m.toks) && m.toks[p].actor >= 0 {
