@@ -778,7 +778,7 @@ func (m *matcher) actorAfterWord(pos int, w string) int {
 func (m *matcher) firstActorAfter(pos int, sources []int) int {
 	for k := pos; k < len(m.toks) && k < pos+12; k++ {
 		t := &m.toks[k]
-		if t.isClauseBreak() || t.tag == "WDT" || (t.isVerb() && t.tag != "VBN" && t.tag != "VBG") {
+		if t.isClauseBreak() || t.tag == "WDT" || t.isVerb() && !m.isParticiple(k) {
 			return -1
 		}
 		if a := t.actor; a >= 0 && !slices.Contains(sources, a) {
@@ -786,6 +786,21 @@ func (m *matcher) firstActorAfter(pos int, sources []int) int {
 		}
 	}
 	return -1
+}
+
+// isParticiple reports whether the verb at k heads a participle phrase
+// that modifies a noun rather than a new clause: "a motion brought to the
+// Council", "forces loyal to…". Taggers often read such a participle as a
+// past tense (VBD) right after its noun.
+func (m *matcher) isParticiple(k int) bool {
+	t := &m.toks[k]
+	switch t.tag {
+	case "VBN", "VBG":
+		return true
+	case "VBD":
+		return k > 0 && (m.toks[k-1].tag == "NN" || m.toks[k-1].tag == "NNS")
+	}
+	return false
 }
 
 // neitherBefore reports a "neither … nor" or "no" subject before position k
