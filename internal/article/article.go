@@ -103,12 +103,15 @@ type Article struct {
 	Places        []Place  `json:"places"`
 	Counts        []Count  `json:"counts"`
 	Tone          *Tone    `json:"tone"`
+	Themes        []Theme  `json:"themes"`
 }
 
 // Sentence is one sentence of the body with its tokens.
 type Sentence struct {
 	Span   Span    `json:"span"`
 	Tokens []Token `json:"-"`
+	// Tone is the sentence's tone (tone stage), nil until measured.
+	Tone *Tone `json:"tone,omitempty"`
 }
 
 // Token is one word or punctuation mark with its part-of-speech tag.
@@ -251,7 +254,10 @@ type Quote struct {
 
 // Place is a geocoded place named in the article.
 type Place struct {
-	Name      string  `json:"name"`
+	// Name is the place as first written in the text ("Idlib").
+	Name string `json:"name"`
+	// Resolved is the gazetteer's name for it ("Idlib", "Washington, D.C.").
+	Resolved  string  `json:"resolved,omitempty"`
 	GeonameID int     `json:"geonameid"`
 	Country   string  `json:"country"`
 	ADM1      string  `json:"adm1"`
@@ -269,12 +275,28 @@ type Count struct {
 	Span   Span   `json:"span"`
 }
 
-// Tone is the article's tone as GDELT measures it.
+// Tone is the tone of an article or sentence as GDELT's V2Tone measures
+// it: percentages of the words.
 type Tone struct {
+	// Tone is Positive minus Negative.
 	Tone     float64 `json:"tone"`
 	Positive float64 `json:"positive"`
 	Negative float64 `json:"negative"`
+	// Polarity is Positive plus Negative: how emotional the text is.
 	Polarity float64 `json:"polarity"`
+	// Activity is the share of active words (verbs of action).
+	Activity float64 `json:"activity,omitempty"`
+	// SelfGroup is the share of self and group references (I, we, our).
+	SelfGroup float64 `json:"self_group,omitempty"`
+	// Words is the number of words measured.
+	Words int `json:"words,omitempty"`
+}
+
+// Theme is a topic of the article from a documented taxonomy, with the
+// text that evidences it.
+type Theme struct {
+	Name     string `json:"name"`
+	Mentions []Span `json:"mentions"`
 }
 
 // DateString returns the publication date as YYYY-MM-DD, or "" when unknown.
@@ -297,6 +319,7 @@ func (a *Article) MarshalJSON() ([]byte, error) {
 	c.Organizations = orEmpty(c.Organizations)
 	c.Places = orEmpty(c.Places)
 	c.Counts = orEmpty(c.Counts)
+	c.Themes = orEmpty(c.Themes)
 	for i := range c.Persons {
 		c.Persons[i].Mentions = orEmpty(c.Persons[i].Mentions)
 	}

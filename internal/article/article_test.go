@@ -38,6 +38,7 @@ func TestMarshalContract(t *testing.T) {
 		"places":        []any{},
 		"counts":        []any{},
 		"tone":          nil,
+		"themes":        []any{},
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("contract encoding (-want +got):\n%s", d)
