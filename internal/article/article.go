@@ -227,12 +227,15 @@ type EventLocation struct {
 
 // Event is one coded CAMEO event.
 type Event struct {
-	Source     string         `json:"source"`
-	Target     string         `json:"target"`
-	Code       string         `json:"code"`
-	Root       string         `json:"root"`
-	Goldstein  float64        `json:"goldstein"`
-	Quad       int            `json:"quad"`
+	Source    string  `json:"source"`
+	Target    string  `json:"target"`
+	Code      string  `json:"code"`
+	Root      string  `json:"root"`
+	Goldstein float64 `json:"goldstein"`
+	Quad      int     `json:"quad"`
+	// Plover is the event's PLOVER category ("ASSAULT", "CONSULT"), "" for
+	// the statements PLOVER does not code.
+	Plover     string         `json:"plover"`
 	Date       string         `json:"date"`
 	Sentence   int            `json:"sentence"`
 	Negated    bool           `json:"negated"`
