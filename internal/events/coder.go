@@ -131,6 +131,7 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		m.actors = append(m.actors, sentActor{first: am.First, last: am.Last, code: am.Code, kind: am.Kind, span: am.Span, group: idx})
 		m.toks[am.First].actor = idx
 	}
+	m.noteWords(c.lex)
 	groupCompounds(m)
 	inferRoleCountry(m)
 	quoted := quotedTokens(m.toks)
@@ -157,7 +158,7 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		if consumed[g.head] {
 			continue
 		}
-		best, ok := c.bestMatch(m, c.lex.patterns(c.lex.verbs, m.toks[g.head].lemma), g.head)
+		best, ok := c.bestMatch(m, c.lex.headFor(c.lex.verbs, m.toks[g.head].lemma), g.head)
 		if !ok {
 			continue
 		}
@@ -217,7 +218,7 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		if consumed[i] || !canStartNounPattern(m.toks[i].tag) {
 			continue
 		}
-		best, ok := c.bestMatch(m, c.lex.patterns(c.lex.nouns, m.toks[i].lemma), i)
+		best, ok := c.bestMatch(m, c.lex.headFor(c.lex.nouns, m.toks[i].lemma), i)
 		if !ok {
 			continue
 		}
@@ -371,17 +372,33 @@ var irrealis = map[string]bool{
 	"encourage": true, "allow": true, "invite": true, "press": true, "push": true, "warn": true,
 }
 
-// bestMatch returns the most specific pattern of ps matching at head h.
-func (c *Coder) bestMatch(m *matcher, ps []*pattern, h int) (match, bool) {
+// bestMatch returns the most specific pattern of h matching at head i.
+func (c *Coder) bestMatch(m *matcher, h *headPatterns, i int) (match, bool) {
 	var best match
 	found := false
-	for _, p := range ps {
-		mt, ok := m.matchAt(p, h)
+	try := func(p *pattern) {
+		if !m.mayMatch(p) {
+			return
+		}
+		mt, ok := m.matchAt(p, i)
 		if !ok {
-			continue
+			return
 		}
 		if !found || p.weight > best.p.weight || p.weight == best.p.weight && p.order > best.p.order {
 			best, found = mt, true
+		}
+	}
+	if h == nil {
+		return best, false
+	}
+	for _, p := range h.free {
+		try(p)
+	}
+	if len(h.byWord) > 0 {
+		for _, id := range m.presentIDs {
+			for _, p := range h.byWord[id] {
+				try(p)
+			}
 		}
 	}
 	return best, found

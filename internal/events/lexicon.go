@@ -67,23 +67,112 @@ type pattern struct {
 	source string // file:line, for explanations and tests
 	order  int    // position in the lexicon: later wins ties
 	weight int    // number of words: longer patterns are more specific
+	// need lists the words a sentence must hold for the pattern to match
+	// there: for each entry, at least one of its words. It lets the coder
+	// skip most patterns of a head without trying them.
+	need [][]string
+	// needIDs is need with each word replaced by its id in Lexicon.ids.
+	needIDs [][]int32
 }
 
 // Lexicon is the compiled event lexicon: patterns by head lemma, and the
 // code table.
 type Lexicon struct {
-	verbs map[string][]*pattern
-	nouns map[string][]*pattern
+	verbs map[string]*headPatterns
+	nouns map[string]*headPatterns
+	all   []*pattern
+	// ids numbers the words patterns need; forms maps a token's form to the
+	// ids it counts as (itself, and the word with or without a final
+	// silent e, which a rule-made lemma may have lost or gained).
+	ids   map[string]int32
+	forms map[string][]int32
 	codes map[string]CodeInfo
 	n     int
 }
 
-// patterns returns the patterns of a head lemma. A rule-made lemma may have
+// headPatterns are the patterns of one head word, indexed by a word each
+// needs besides the head, so that a sentence tries only the patterns whose
+// key word it holds.
+type headPatterns struct {
+	free   []*pattern           // patterns that need no other word
+	byWord map[int32][]*pattern // the others, under their key word(s)
+}
+
+// add files p under the need entry whose words are rarest in the lexicon
+// (freq counts how many patterns need each word), so that common words
+// ("to", "for") do not make every pattern a candidate.
+func (h *headPatterns) add(p *pattern, freq map[string]int) {
+	key, keyCost := -1, 0
+	for i, alts := range p.need {
+		cost := 0
+		for _, w := range alts {
+			cost += freq[w]
+		}
+		if key < 0 || cost < keyCost {
+			key, keyCost = i, cost
+		}
+	}
+	if key < 0 {
+		h.free = append(h.free, p)
+		return
+	}
+	if h.byWord == nil {
+		h.byWord = map[int32][]*pattern{}
+	}
+	for _, id := range p.needIDs[key] {
+		h.byWord[id] = append(h.byWord[id], p)
+	}
+}
+
+// index numbers the needed words and files every pattern under its head.
+func (l *Lexicon) index() {
+	freq := map[string]int{}
+	l.ids = map[string]int32{}
+	l.forms = map[string][]int32{}
+	id := func(w string) int32 {
+		if i, ok := l.ids[w]; ok {
+			return i
+		}
+		i := int32(len(l.ids))
+		l.ids[w] = i
+		l.forms[w] = append(l.forms[w], i)
+		if strings.HasSuffix(w, "e") {
+			l.forms[w[:len(w)-1]] = append(l.forms[w[:len(w)-1]], i)
+		} else {
+			l.forms[w+"e"] = append(l.forms[w+"e"], i)
+		}
+		return i
+	}
+	for _, p := range l.all {
+		p.needIDs = make([][]int32, len(p.need))
+		for k, alts := range p.need {
+			for _, w := range alts {
+				freq[w]++
+				p.needIDs[k] = append(p.needIDs[k], id(w))
+			}
+		}
+	}
+	for _, p := range l.all {
+		idx := l.verbs
+		if p.noun {
+			idx = l.nouns
+		}
+		h := idx[p.head]
+		if h == nil {
+			h = &headPatterns{}
+			idx[p.head] = h
+		}
+		h.add(p, freq)
+	}
+	l.all = nil
+}
+
+// headFor returns the patterns of a head lemma. A rule-made lemma may have
 // lost or gained a silent e ("telephon" for "telephoned", "visite"): the
 // other form is tried when the lemma has no patterns.
-func (l *Lexicon) patterns(idx map[string][]*pattern, lemma string) []*pattern {
-	if ps, ok := idx[lemma]; ok {
-		return ps
+func (l *Lexicon) headFor(idx map[string]*headPatterns, lemma string) *headPatterns {
+	if h, ok := idx[lemma]; ok {
+		return h
 	}
 	if strings.HasSuffix(lemma, "e") {
 		return idx[lemma[:len(lemma)-1]]
@@ -103,7 +192,7 @@ func (l *Lexicon) Code(code string) (CodeInfo, bool) {
 // LoadLexicon reads codes.tsv, verbs/*.txt and nouns.txt from fsys. It
 // reports every bad line, each as a [*LineError].
 func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
-	l := &Lexicon{verbs: map[string][]*pattern{}, nouns: map[string][]*pattern{}}
+	l := &Lexicon{verbs: map[string]*headPatterns{}, nouns: map[string]*headPatterns{}}
 	codes, err := loadCodes(fsys, "codes.tsv")
 	if err != nil {
 		return nil, err
@@ -124,6 +213,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	l.index()
 	if l.n == 0 {
 		return nil, fmt.Errorf("lexicon: no patterns in verbs/*.txt")
 	}
@@ -219,16 +309,38 @@ func (l *Lexicon) loadPatterns(fsys fs.FS, name string, noun bool) error {
 				continue
 			}
 			p := &pattern{code: code, head: elems[0].word, rest: elems[1:], noun: noun,
-				source: fmt.Sprintf("%s:%d", name, n), order: l.n, weight: countWords(elems)}
+				source: fmt.Sprintf("%s:%d", name, n), order: l.n, weight: countWords(elems), need: needWords(elems[1:])}
 			l.n++
-			if noun {
-				l.nouns[p.head] = append(l.nouns[p.head], p)
-			} else {
-				l.verbs[p.head] = append(l.verbs[p.head], p)
-			}
+			l.all = append(l.all, p)
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// needWords lists the words a sequence requires: each plain word, and for
+// an alternative the first words of its branches when every branch begins
+// with a word.
+func needWords(es []elem) [][]string {
+	var out [][]string
+	for _, e := range es {
+		switch e.kind {
+		case elemWord:
+			out = append(out, []string{e.word})
+		case elemAlt:
+			var firsts []string
+			for _, a := range e.alts {
+				if len(a) == 0 || a[0].kind != elemWord {
+					firsts = nil
+					break
+				}
+				firsts = append(firsts, a[0].word)
+			}
+			if firsts != nil {
+				out = append(out, firsts)
+			}
+		}
+	}
+	return out
 }
 
 // countWords is the number of words a pattern requires at least; optional

@@ -49,6 +49,42 @@ type match struct {
 type matcher struct {
 	toks   []tok
 	actors []sentActor
+	// present holds a bit for every lexicon word the sentence holds, and
+	// presentIDs those words' ids.
+	present    []uint64
+	presentIDs []int32
+}
+
+// noteWords records which lexicon words the sentence's tokens are.
+func (m *matcher) noteWords(lex *Lexicon) {
+	m.present = make([]uint64, (len(lex.ids)+63)/64)
+	for i := range m.toks {
+		for _, form := range [2]string{m.toks[i].lower, m.toks[i].lemma} {
+			for _, id := range lex.forms[form] {
+				if m.present[id/64]&(1<<(id%64)) == 0 {
+					m.present[id/64] |= 1 << (id % 64)
+					m.presentIDs = append(m.presentIDs, id)
+				}
+			}
+		}
+	}
+}
+
+// mayMatch reports whether the sentence holds the words p needs.
+func (m *matcher) mayMatch(p *pattern) bool {
+	for _, alts := range p.needIDs {
+		ok := false
+		for _, id := range alts {
+			if m.present[id/64]&(1<<(id%64)) != 0 {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // matchAt tries p with its head at token h and returns the first way it
