@@ -193,12 +193,56 @@ func detectLanguage(text string) string {
 		}
 		text = text[:cut]
 	}
+	if looksEnglish(text) {
+		return "en"
+	}
 	info := whatlanggo.Detect(text)
 	if !info.IsReliable() {
 		return ""
 	}
 	return info.Lang.Iso6391()
 }
+
+// englishFunctionWords are the most frequent English words; running text in
+// any other language has few of them.
+var englishFunctionWords = map[string]bool{
+	"the": true, "of": true, "and": true, "to": true, "in": true, "a": true, "is": true, "that": true,
+	"for": true, "it": true, "was": true, "on": true, "with": true, "he": true, "as": true, "by": true,
+	"at": true, "from": true, "his": true, "be": true, "have": true, "has": true, "are": true, "were": true,
+	"this": true, "which": true, "said": true, "they": true, "not": true, "but": true, "an": true, "its": true,
+}
+
+// looksEnglish is a fast path before the trigram detector, which costs far
+// more than the rest of reading: text of at least 30 words of which a
+// fifth or more are English function words is English.
+func looksEnglish(text string) bool {
+	words, hits := 0, 0
+	var buf [8]byte
+	for i := 0; i < len(text); {
+		for i < len(text) && !isASCIILetter(text[i]) {
+			i++
+		}
+		start := i
+		for i < len(text) && isASCIILetter(text[i]) {
+			i++
+		}
+		if i == start {
+			break
+		}
+		words++
+		if n := i - start; n <= len(buf) {
+			for k := 0; k < n; k++ {
+				buf[k] = text[start+k] | 0x20 // ASCII lower case
+			}
+			if englishFunctionWords[string(buf[:n])] {
+				hits++
+			}
+		}
+	}
+	return words >= 30 && hits*5 >= words
+}
+
+func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
 
 // input reads one input, whatever its kind.
 func (r *Reader) input(ctx context.Context, in string, stdin io.Reader, emit emitFunc) bool {
