@@ -284,8 +284,33 @@ func (c *Coder) targetOf(m *matcher, best match, sources []int) []int {
 		if t := m.firstActorAfter(best.end, sources); t >= 0 {
 			return m.members(t)
 		}
+		// The object's own modifier: "rejected a U.S. request", "accepted
+		// Iran's offer" act on the requester.
+		if t := m.actorWithin(best.p, best.end, sources); t >= 0 {
+			return m.members(t)
+		}
 	}
 	return nil
+}
+
+// actorWithin returns the first actor inside a match (between its head
+// and end) that is not a source, or -1.
+func (m *matcher) actorWithin(p *pattern, end int, sources []int) int {
+	for a, act := range m.actors {
+		if act.first < end && act.last < end && act.first > 0 && !slices.Contains(sources, a) {
+			// Only actors after the head: the head is before end and the
+			// pattern began at it, so act must follow some matched word.
+			for k := act.first - 1; k >= 0; k-- {
+				if m.toks[k].lemma == p.head || m.toks[k].lower == p.head {
+					return a
+				}
+				if m.toks[k].isClauseBreak() {
+					break
+				}
+			}
+		}
+	}
+	return -1
 }
 
 // dropBareStatements removes "make statement" (010) events of a source
@@ -689,7 +714,9 @@ func (c *Coder) findSources(m *matcher, groups []verbGroup, gi int, prev []int) 
 			// an actor is no subject.
 			// A possessive actor is a determiner, not a PP object: "one
 			// of Assad's planes drop …".
-			if f := m.actors[a].first; f > 0 && m.toks[f-1].tag == "IN" && !isSubordinator(m.toks[f-1].lower) &&
+			// "of" heads a partitive ("thousands of Nigerians", "a member of
+			// the Syrian parliament"): its object is the subject.
+			if f := m.actors[a].first; f > 0 && m.toks[f-1].tag == "IN" && !isSubordinator(m.toks[f-1].lower) && m.toks[f-1].lower != "of" &&
 				!(k+1 < len(m.toks) && m.toks[k+1].tag == "POS") {
 				k = f
 				continue
