@@ -26,6 +26,18 @@ func (t *tok) isClauseBreak() bool {
 	return false
 }
 
+// isTimeWord reports whether t is a bare time expression that news puts
+// anywhere in a clause ("threatened Monday to resume", "rejected Thursday
+// a UN appeal").
+func (t *tok) isTimeWord() bool {
+	switch t.lower {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"today", "yesterday", "tonight", "again":
+		return true
+	}
+	return false
+}
+
 // isQuote reports whether t is a quotation mark; scare quotes may stand
 // inside a phrase ('are at "a low point"').
 func (t *tok) isQuote() bool { return t.lower == "\"" || t.lower == "'" }
@@ -119,7 +131,7 @@ func (m *matcher) seq(es []elem, pos, last, tgt int, bound bool, k cont) bool {
 					return true
 				}
 			}
-			if !t.isAdverb() && !t.isQuote() {
+			if !t.isAdverb() && !t.isQuote() && !t.isTimeWord() {
 				break
 			}
 		}
@@ -148,11 +160,15 @@ func (m *matcher) seq(es []elem, pos, last, tgt int, bound bool, k cont) bool {
 			// member; the coder expands them.
 			return next(m.actors[a].last+1, last, a, true)
 		}
-		// No known actor: a short noun phrase still satisfies the slot.
+		// No actor right there: a short noun phrase still satisfies the
+		// slot, and an actor inside it ("Darfur rebels") is the target.
 		for n := 1; n <= 4 && p+n <= len(m.toks); n++ {
 			t := &m.toks[p+n-1]
 			if t.isVerb() || t.isClauseBreak() || !isNominal(t.tag) {
 				return false
+			}
+			if t.actor >= 0 {
+				return next(m.actors[t.actor].last+1, last, t.actor, true)
 			}
 			if next(p+n, last, -1, true) {
 				return true
