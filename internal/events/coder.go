@@ -209,6 +209,9 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		if historical && !c.cfg.KeepHistorical {
 			continue
 		}
+		if isFutureModal(g.modal) {
+			best.code = futureCode(best.p.code)
+		}
 		out = append(out, c.events(a, si, m, best, g.head, sources, targets, date, negated, reported)...)
 	}
 	// Events named by nouns: "the attack on X", "Russia's annexation of Y".
@@ -432,7 +435,11 @@ func (c *Coder) bestMatch(m *matcher, h *headPatterns, i int) (match, bool) {
 // events builds the events of one match: one per source and target pair.
 func (c *Coder) events(a *article.Article, si int, m *matcher, mt match, head int, sources, targets []int,
 	date string, negated, reported bool) []article.Event {
-	info, ok := c.lex.Code(mt.p.code)
+	code := mt.p.code
+	if mt.code != "" {
+		code = mt.code
+	}
+	info, ok := c.lex.Code(code)
 	if !ok {
 		return nil
 	}

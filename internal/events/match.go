@@ -51,9 +51,10 @@ func (t *tok) isDeterminer() bool {
 // match is one way a pattern matched at a head.
 type match struct {
 	p      *pattern
-	end    int // index after the last token the pattern consumed
-	last   int // index of the last word the pattern matched (for the verb span)
-	target int // actor index the "+" bound, or -1
+	code   string // the code coded, when it is not p's own (see futureCode)
+	end    int    // index after the last token the pattern consumed
+	last   int    // index of the last word the pattern matched (for the verb span)
+	target int    // actor index the "+" bound, or -1
 	bound  bool
 }
 
