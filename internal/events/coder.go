@@ -154,6 +154,12 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 
 	consumed := make([]bool, n)
 	var out []article.Event
+	// firstEvent[gi] is the index in out of verb group gi's first event,
+	// or -1 when it coded none.
+	firstEvent := make([]int, len(groups))
+	for gi := range firstEvent {
+		firstEvent[gi] = -1
+	}
 	for gi, g := range groups {
 		if consumed[g.head] {
 			continue
@@ -162,10 +168,28 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		if !ok {
 			continue
 		}
-		if g.infinitive && gi > 0 && irrealis[groups[gi-1].lemmaOf(m)] {
-			// "plans to attack", "wants to meet": not (yet) an event; the
-			// lexicon codes the intent itself where CAMEO has a code.
-			continue
+		intent := false
+		if g.infinitive && gi > 0 {
+			gov := groups[gi-1].lemmaOf(m)
+			switch {
+			case volition[gov]:
+				// "wants to attack", "plans to meet": not (yet) the act but
+				// an intent to it, which CAMEO codes as such (03, 13).
+				intent = true
+			case irrealis[gov]:
+				// "urged X to attack", "refused to meet": someone else's
+				// act, or none; the lexicon codes the governing verb.
+				continue
+			case firstEvent[gi-1] >= 0:
+				// A purpose clause ("met in Zurich to discuss"): the main
+				// verb's event is the one coded.
+				continue
+			}
+			if intent && firstEvent[gi-1] >= 0 {
+				// "seeking to deepen a partnership" is one intent, not an
+				// appeal ("seek") besides it.
+				out = out[:firstEvent[gi-1]]
+			}
 		}
 		for i := g.first; i < best.end && i < n; i++ {
 			consumed[i] = true
@@ -195,7 +219,11 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 				targets = m.members(t)
 			}
 		}
-		if targets == nil && len(sources) > 1 {
+		if intent || isFutureModal(g.modal) {
+			best.code = futureCode(best.p.code)
+		}
+		firstEvent[gi] = len(out)
+		if targets == nil && len(sources) > 1 && isSymmetric(best.codeOr()) {
 			// A compound subject with no object acts on itself: "Czechia
 			// and China signed an agreement" is each with the other.
 			out = append(out, c.reciprocal(a, si, m, best, g, sources, dates, quoted[g.head] || reported)...)
@@ -208,9 +236,6 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		date, historical := nearestDate(dates, g.head, a.Date)
 		if historical && !c.cfg.KeepHistorical {
 			continue
-		}
-		if isFutureModal(g.modal) {
-			best.code = futureCode(best.p.code)
 		}
 		out = append(out, c.events(a, si, m, best, g.head, sources, targets, date, negated, reported)...)
 	}
@@ -250,6 +275,18 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 
 func canStartNounPattern(tag string) bool {
 	return strings.HasPrefix(tag, "NN") || strings.HasPrefix(tag, "JJ") || tag == "VBN" || tag == "VBG"
+}
+
+// isSymmetric reports whether an event with a compound subject and no
+// object is between the subject's members: intents, consultations,
+// diplomatic and material cooperation ("X and Y agreed", "met", "signed
+// a deal", "clashed").
+func isSymmetric(code string) bool {
+	switch code[:2] {
+	case "03", "04", "05", "06":
+		return true
+	}
+	return code == "190"
 }
 
 // reciprocal codes an event of a compound subject without an object as one
@@ -392,12 +429,19 @@ func (g verbGroup) lemmaOf(m *matcher) string { return m.toks[g.head].lemma }
 // to attack" is no attack. The lexicon codes the intent itself where CAMEO
 // has a code for it ("threaten to attack", "vow to retaliate").
 var irrealis = map[string]bool{
-	"plan": true, "want": true, "seek": true, "try": true, "intend": true, "hope": true, "aim": true,
 	"threaten": true, "vow": true, "pledge": true, "promise": true, "agree": true, "refuse": true,
 	"decline": true, "offer": true, "propose": true, "urge": true, "ask": true, "call": true,
-	"demand": true, "expect": true, "wish": true, "prepare": true, "consider": true, "fail": true,
-	"need": true, "attempt": true, "require": true, "plot": true, "vote": true, "decide": true, "order": true,
-	"encourage": true, "allow": true, "invite": true, "press": true, "push": true, "warn": true,
+	"demand": true, "consider": true, "fail": true, "need": true, "require": true, "vote": true,
+	"order": true, "encourage": true, "allow": true, "invite": true, "press": true, "push": true,
+	"warn": true, "try": true, "attempt": true,
+}
+
+// volition are verbs whose infinitive complement is the subject's own
+// intended act: "X wants to attack Y" is X's intent (a threat), "X plans to
+// meet Y" an intent to meet.
+var volition = map[string]bool{
+	"want": true, "plan": true, "seek": true, "intend": true, "hope": true, "aim": true, "wish": true,
+	"expect": true, "prepare": true, "decide": true, "plot": true, "mean": true,
 }
 
 // bestMatch returns the most specific pattern of h matching at head i.
@@ -435,11 +479,7 @@ func (c *Coder) bestMatch(m *matcher, h *headPatterns, i int) (match, bool) {
 // events builds the events of one match: one per source and target pair.
 func (c *Coder) events(a *article.Article, si int, m *matcher, mt match, head int, sources, targets []int,
 	date string, negated, reported bool) []article.Event {
-	code := mt.p.code
-	if mt.code != "" {
-		code = mt.code
-	}
-	info, ok := c.lex.Code(code)
+	info, ok := c.lex.Code(mt.codeOr())
 	if !ok {
 		return nil
 	}
@@ -740,6 +780,10 @@ func (c *Coder) findSources(m *matcher, groups []verbGroup, gi int, prev []int) 
 			break
 		}
 		if t.isVerb() && !speechVerbs[t.lemma] {
+			if g.infinitive {
+				// "Obama wants to attack": the governing verb's subject.
+				return prev
+			}
 			break
 		}
 	}

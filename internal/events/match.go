@@ -58,6 +58,15 @@ type match struct {
 	bound  bool
 }
 
+// codeOr returns the code to record: the adjusted code, else the
+// pattern's.
+func (mt match) codeOr() string {
+	if mt.code != "" {
+		return mt.code
+	}
+	return mt.p.code
+}
+
 // matcher matches patterns against one sentence.
 type matcher struct {
 	toks   []tok
