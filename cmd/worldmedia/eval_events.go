@@ -26,6 +26,8 @@ func runEvalEvents(ctx context.Context, e env, args []string) int {
 	fs, lf := newFlagSet(e, "eval events", evalEventsSynopsis)
 	asJSON := fs.Bool("json", false, "print the scores as JSON")
 	misses := fs.Int("misses", 0, "print up to `N` missed gold events per set")
+	worst := fs.Int("worst", 10, "print the `N` worst-coded sentences of all sets")
+	confusion := fs.Bool("confusion", true, "print the confusion table of gold and coded roots")
 	if st := parseFlags(fs, args); st >= 0 {
 		return st
 	}
@@ -66,10 +68,16 @@ func runEvalEvents(ctx context.Context, e env, args []string) int {
 		}
 		scores = append(scores, sc)
 	}
+	if len(scores) > 1 {
+		scores = append(scores, eval.Total(scores))
+	}
 	if *asJSON {
 		for _, sc := range scores {
 			if len(sc.Misses) > *misses {
 				sc.Misses = sc.Misses[:*misses]
+			}
+			if len(sc.Worst) > *worst {
+				sc.Worst = sc.Worst[:*worst]
 			}
 		}
 		enc := json.NewEncoder(e.stdout)
@@ -80,7 +88,64 @@ func runEvalEvents(ctx context.Context, e env, args []string) int {
 		return status
 	}
 	printEventScores(e.stdout, scores, *misses)
+	if *confusion {
+		printConfusion(e.stdout, scores[len(scores)-1])
+	}
+	printWorst(e.stdout, scores, *worst)
 	return status
+}
+
+// printConfusion prints, for each gold label, how often it was found and
+// what was coded instead.
+func printConfusion(w io.Writer, s *eval.EventScore) {
+	fmt.Fprintf(w, "\nconfusion (%s): gold label → coded in its sentence (none: nothing coded)\n", s.Set)
+	golds := make([]string, 0, len(s.Confusion))
+	for g := range s.Confusion {
+		golds = append(golds, g)
+	}
+	sort.Strings(golds)
+	for _, g := range golds {
+		row := s.Confusion[g]
+		type cell struct {
+			label string
+			n     int
+		}
+		var cells []cell
+		total := 0
+		for l, n := range row {
+			cells = append(cells, cell{l, n})
+			total += n
+		}
+		sort.Slice(cells, func(i, j int) bool {
+			return cells[i].n > cells[j].n || cells[i].n == cells[j].n && cells[i].label < cells[j].label
+		})
+		var parts []string
+		for _, c := range cells {
+			parts = append(parts, fmt.Sprintf("%s:%d", c.label, c.n))
+		}
+		fmt.Fprintf(w, "  %-12s %3d  found %3d  %s\n", g, total, row[g], strings.Join(parts, " "))
+	}
+}
+
+// printWorst prints the n worst-coded sentences across sets.
+func printWorst(w io.Writer, scores []*eval.EventScore, n int) {
+	var all []eval.Worst
+	for _, s := range scores {
+		if s.Set != "overall" {
+			all = append(all, s.Worst...)
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].Missed+all[i].Extra > all[j].Missed+all[j].Extra })
+	for i, x := range all {
+		if i >= n {
+			break
+		}
+		if i == 0 {
+			fmt.Fprintf(w, "\nworst sentences:\n")
+		}
+		fmt.Fprintf(w, "  %s  missed %d, extra %d\n    %s\n    gold  [%s]\n    coded [%s]\n", x.ID, x.Missed, x.Extra,
+			x.Text, strings.Join(x.Gold, "; "), strings.Join(x.Coded, "; "))
+	}
 }
 
 // goldFiles expands directories to the known gold files they hold.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"worldmedia/internal/article"
@@ -96,9 +97,30 @@ type EventScore struct {
 	RootPrecision float64 `json:"root_precision"`
 	RootF1        float64 `json:"root_f1"`
 
+	// Confusion counts, for each gold root (or PLOVER category), what was
+	// coded in its sentence: the same label when found, else the first
+	// label coded, else "none".
+	Confusion map[string]map[string]int `json:"confusion"`
+	// Worst are the sentences with the most missed gold events (and, in
+	// exhaustive sets, the most extra events), worst first.
+	Worst []Worst `json:"worst,omitempty"`
+
 	// Misses are some gold events that were not found, for reading.
 	Misses []Miss `json:"misses,omitempty"`
 }
+
+// Worst is one badly coded sentence.
+type Worst struct {
+	ID     string   `json:"id"`
+	Text   string   `json:"text"`
+	Missed int      `json:"missed"`
+	Extra  int      `json:"extra"`
+	Gold   []string `json:"gold"`
+	Coded  []string `json:"coded"`
+}
+
+// worstKept is how many of the worst sentences a score keeps.
+const worstKept = 25
 
 // Miss is a gold event the coder did not find, with what it coded instead.
 type Miss struct {
@@ -159,6 +181,29 @@ func (sc *EventScore) add(ctx context.Context, rec GoldRecord, analyze Analyzer)
 		}
 	}
 	label := func(code string) string { return sc.label(code) }
+	if sc.Confusion == nil {
+		sc.Confusion = map[string]map[string]int{}
+	}
+	missed, extra := 0, 0
+	for _, g := range rec.Events {
+		gl := label(g.Code)
+		got := "none"
+		for _, p := range a.Events {
+			if l := label(p.Code); l == gl {
+				got = l
+				break
+			} else if got == "none" && l != "" {
+				got = l
+			}
+		}
+		if sc.Confusion[gl] == nil {
+			sc.Confusion[gl] = map[string]int{}
+		}
+		sc.Confusion[gl][got]++
+		if got != gl {
+			missed++
+		}
+	}
 	for _, g := range rec.Events {
 		gl := label(g.Code)
 		root, dyad, exact, code := false, false, false, false
@@ -192,14 +237,73 @@ func (sc *EventScore) add(ctx context.Context, rec GoldRecord, analyze Analyzer)
 	}
 	for _, p := range a.Events {
 		pl := label(p.Code)
+		ok := false
 		for _, g := range rec.Events {
 			if label(g.Code) == pl {
-				sc.PredRootOK++
+				ok = true
 				break
 			}
 		}
+		if ok {
+			sc.PredRootOK++
+		} else if sc.Exhaustive {
+			extra++
+		}
+	}
+	if missed+extra > 0 {
+		w := Worst{ID: rec.ID, Text: rec.Text, Missed: missed, Extra: extra}
+		for _, g := range rec.Events {
+			w.Gold = append(w.Gold, fmt.Sprintf("%s %s %s", orDash(g.Source), g.Code, orDash(g.Target)))
+		}
+		for _, p := range a.Events {
+			w.Coded = append(w.Coded, fmt.Sprintf("%s %s %s", orDash(p.Source), p.Code, orDash(p.Target)))
+		}
+		sc.Worst = append(sc.Worst, w)
+		slices.SortStableFunc(sc.Worst, func(a, b Worst) int { return (b.Missed + b.Extra) - (a.Missed + a.Extra) })
+		if len(sc.Worst) > worstKept {
+			sc.Worst = sc.Worst[:worstKept]
+		}
 	}
 	return nil
+}
+
+// Total sums scores of several sets into one, named "overall". Precision
+// counts only the exhaustive sets.
+func Total(scores []*EventScore) *EventScore {
+	t := &EventScore{Set: "overall", Confusion: map[string]map[string]int{}}
+	predEx, okEx := 0, 0
+	for _, s := range scores {
+		t.Records += s.Records
+		t.GoldEvents += s.GoldEvents
+		t.Predicted += s.Predicted
+		t.EmptyGold += s.EmptyGold
+		t.EmptyWithEv += s.EmptyWithEv
+		t.RootHits += s.RootHits
+		t.DyadHits += s.DyadHits
+		t.ActorHits += s.ActorHits
+		t.CodeHits += s.CodeHits
+		if s.Exhaustive {
+			predEx += s.Predicted
+			okEx += s.PredRootOK
+			t.Exhaustive = true
+		}
+		for g, row := range s.Confusion {
+			if t.Confusion[g] == nil {
+				t.Confusion[g] = map[string]int{}
+			}
+			for p, n := range row {
+				t.Confusion[g][p] += n
+			}
+		}
+	}
+	t.finish()
+	if predEx > 0 {
+		t.PredRootOK, t.RootPrecision = okEx, float64(okEx)/float64(predEx)
+		if p, r := t.RootPrecision, t.RootRecall; p+r > 0 {
+			t.RootF1 = 2 * p * r / (p + r)
+		}
+	}
+	return t
 }
 
 func (sc *EventScore) finish() {
@@ -226,7 +330,7 @@ func (sc *EventScore) label(code string) string {
 		if code != "" && (code[0] < '0' || code[0] > '9') {
 			return code
 		}
-		return PLOVERCategory(code)
+		return article.PLOVERCategory(code)
 	}
 	if len(code) < 2 || code[0] < '0' || code[0] > '9' {
 		return ""
@@ -234,71 +338,45 @@ func (sc *EventScore) label(code string) string {
 	return code[:2]
 }
 
-// PLOVERCategory returns the PLOVER 0.5 event category of a CAMEO code, or
-// "" for the verbal statements of root 01, which PLOVER does not code.
-func PLOVERCategory(code string) string {
-	if len(code) < 2 {
-		return ""
-	}
-	switch {
-	case strings.HasPrefix(code, "057"):
-		return "AGREE" // sign a formal agreement
-	case strings.HasPrefix(code, "087"):
-		return "RETREAT" // de-escalate military engagement
-	}
-	switch code[:2] {
-	case "02", "10":
-		return "DEMAND"
-	case "03":
-		return "AGREE"
-	case "04":
-		return "CONSULT"
-	case "05":
-		return "SUPPORT"
-	case "06":
-		return "COOPERATE"
-	case "07":
-		return "AID"
-	case "08":
-		return "CONCEDE"
-	case "09":
-		return "INVESTIGATE"
-	case "11":
-		return "DISAPPROVE"
-	case "12":
-		return "REJECT"
-	case "13":
-		return "THREATEN"
-	case "14":
-		return "PROTEST"
-	case "15":
-		return "MOBILIZE"
-	case "16":
-		return "SANCTION"
-	case "17":
-		return "COERCE"
-	case "18", "20":
-		return "ASSAULT"
-	case "19":
-		return "FIGHT"
-	}
-	return ""
+// sameCountry compares the countries of two actor codes (see
+// countryOf); two codes without a country agree.
+func sameCountry(a, b string) bool { return countryOf(a) == countryOf(b) }
+
+// goldAliases maps the odd country codes some gold sets use to the ISO
+// codes worldmedia writes.
+var goldAliases = map[string]string{
+	"JAP": "JPN", // Japan (PLOVER GSR)
+	"ITL": "ITA", // Italy
+	"VTN": "VNM", // Vietnam
+	"ROM": "ROU", // Romania (CAMEO manual)
+	"TMP": "TLS", // East Timor (CAMEO manual)
+	"MTN": "MNE", // Montenegro (CAMEO manual)
 }
 
-// sameCountry compares the country (first three letters) of two actor
-// codes; two empty codes agree.
-func sameCountry(a, b string) bool {
-	if a == "" || b == "" {
-		return a == b
+// countryOf returns the country part of an actor code: its first three
+// letters, aliased, or "" when it names none ("---REB", a bare role such as
+// "REB" or "CVL"). International actors keep "IGO"/"NGO" as their country.
+func countryOf(code string) string {
+	if len(code) < 3 || strings.HasPrefix(code, "---") {
+		return ""
 	}
-	ca, cb := a, b
-	if len(ca) > 3 {
-		ca = ca[:3]
+	c := code[:3]
+	if a, ok := goldAliases[c]; ok {
+		return a
 	}
-	if len(cb) > 3 {
-		cb = cb[:3]
+	if bareRoles[c] {
+		return ""
 	}
-	return ca == cb
+	return c
+}
+
+// bareRoles are CAMEO role codes, which stand first in an actor code that
+// has no country.
+var bareRoles = map[string]bool{
+	"GOV": true, "MIL": true, "REB": true, "OPP": true, "COP": true, "CVL": true, "JUD": true, "LEG": true,
+	"BUS": true, "MED": true, "REF": true, "EDU": true, "HLH": true, "LAB": true, "ELI": true, "SPY": true,
+	"CRM": true, "REL": true, "AGR": true, "ENV": true, "HRI": true, "INS": true, "PTY": true, "UAF": true,
+	"SEP": true, "PKO": true, "DEV": true, "MOD": true, "RAD": true, "***": true,
 }
 
 func b2i(b bool) int {

@@ -507,7 +507,8 @@ func (c *Coder) events(a *article.Article, si int, m *matcher, mt match, head in
 			ev := article.Event{
 				Source: src.code, Target: tgt.code,
 				Code: info.Code, Root: info.Root, Goldstein: info.Goldstein, Quad: info.Quad,
-				Date: date, Sentence: si, Negated: negated, Reported: reported,
+				Plover: article.PLOVERCategory(info.Code),
+				Date:   date, Sentence: si, Negated: negated, Reported: reported,
 				SourceSpan: src.span, VerbSpan: verb, TargetSpan: tgt.span,
 			}
 			if ev.Source == "" && ev.Target == "" {

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+const sharedData = "../../../shared/data"
+
+// TestEvalEventsFloor runs the event evaluation on the English dev sets and
+// fails when a figure falls below its floor, set just under what the coder
+// reaches, so that regressions show. Raise the floors as the coder improves.
+func TestEvalEventsFloor(t *testing.T) {
+	dir := filepath.Join(sharedData, "events")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("%s not present (the gold sets live beside the checkout, in ../shared): %v", dir, err)
+	}
+	out, stderr, status := runCLI(t, "", "eval", "events", "--json", dir)
+	if status != exitOK {
+		t.Fatalf("status %d: %s", status, stderr)
+	}
+	var scores []struct {
+		Set           string  `json:"set"`
+		RootRecall    float64 `json:"root_recall"`
+		DyadRecall    float64 `json:"dyad_recall"`
+		RootPrecision float64 `json:"root_precision"`
+	}
+	if err := json.Unmarshal([]byte(out), &scores); err != nil {
+		t.Fatal(err)
+	}
+	floors := map[string]struct{ root, dyad, precision float64 }{
+		"cameo_manual_examples": {0.56, 0.25, 0},
+		"petrarch2_gsr":         {0.39, 0.26, 0.30},
+		"plover_gsr":            {0.59, 0.30, 0},
+		"overall":               {0.55, 0.28, 0.30},
+	}
+	seen := 0
+	for _, s := range scores {
+		f, ok := floors[s.Set]
+		if !ok {
+			continue
+		}
+		seen++
+		if s.RootRecall < f.root || s.DyadRecall < f.dyad || s.RootPrecision < f.precision {
+			t.Errorf("%s: root recall %.3f (floor %.2f), dyad recall %.3f (floor %.2f), precision %.3f (floor %.2f)",
+				s.Set, s.RootRecall, f.root, s.DyadRecall, f.dyad, s.RootPrecision, f.precision)
+		}
+	}
+	if seen != len(floors) {
+		t.Errorf("scored %d of the %d sets with floors", seen, len(floors))
+	}
+}
