@@ -501,8 +501,10 @@ func (c *Coder) events(a *article.Article, si int, m *matcher, mt match, head in
 	for _, si2 := range sources {
 		for _, ti := range targets {
 			src, tgt := m.actor(si2), m.actor(ti)
-			if si2 >= 0 && ti >= 0 && sameActor(src.code, tgt.code) {
-				continue // an actor acting on itself is no event between actors
+			if si2 >= 0 && ti >= 0 && src.code == tgt.code {
+				// An actor acting on itself ("Russia wants sanctions on
+				// Moscow" read loosely): the act stands without a target.
+				tgt = sentActor{}
 			}
 			ev := article.Event{
 				Source: src.code, Target: tgt.code,
@@ -518,15 +520,6 @@ func (c *Coder) events(a *article.Article, si int, m *matcher, mt match, head in
 		}
 	}
 	return out
-}
-
-// sameActor reports whether two codes name one actor: equal, or a country
-// and one of its own parts (RUS and RUSGOV). RUSGOV and RUSOPP are two.
-func sameActor(a, b string) bool {
-	if a == "" || b == "" {
-		return false
-	}
-	return a == b || len(a) == 3 && strings.HasPrefix(b, a) || len(b) == 3 && strings.HasPrefix(a, b)
 }
 
 // actor returns the sentence actor i, or the zero actor for -1.

@@ -147,7 +147,7 @@ func (m *matcher) seq(es []elem, pos, last, tgt int, bound bool, k cont) bool {
 		}
 		return false
 	case elemAny:
-		for n := 0; n <= 4; n++ {
+		for n := 0; n <= anyMax; n++ {
 			if n > 0 {
 				i := pos + n - 1
 				if i >= len(m.toks) || m.toks[i].isVerb() || m.toks[i].isClauseBreak() && !m.toks[i].isQuote() {
@@ -200,6 +200,11 @@ func (m *matcher) seq(es []elem, pos, last, tgt int, bound bool, k cont) bool {
 	}
 	return false
 }
+
+// anyMax is how many tokens "*" may stand for: determiners, numbers and
+// adjectives, and a short coordination ("aerial photographs and other
+// military intelligence").
+const anyMax = 5
 
 func isNominal(tag string) bool {
 	switch tag {

@@ -147,7 +147,7 @@ var irregularNouns = map[string]string{
 	"lives": "life", "wives": "wife", "knives": "knife", "thieves": "thief", "leaves": "leaf",
 	"crises": "crisis", "analyses": "analysis", "bases": "base", "theses": "thesis", "diagnoses": "diagnosis",
 	"feet": "foot", "teeth": "tooth", "mice": "mouse", "data": "data", "media": "media",
-	"talks": "talk", "news": "news", "arms": "arms", "forces": "force", "troops": "troop",
+	"talks": "talk", "news": "news", "arms": "arm", "forces": "force", "troops": "troop",
 	"series": "series", "species": "species", "headquarters": "headquarters", "means": "means",
 	"casualties": "casualty", "allies": "ally", "militias": "militia", "hostages": "hostage",
 	"sanctions": "sanction", "negotiations": "negotiation", "relations": "relation", "ties": "tie",
