@@ -102,12 +102,39 @@ type sense struct {
 // role), the day its range starts, and whether any code is in force.
 func (s *sense) at(day int) (code string, from int, ok bool) {
 	from = -1
+	rank := -1
 	for _, d := range s.codes {
-		if (day == 0 || d.contains(day)) && d.from >= from {
-			code, from, ok = d.code, d.from, true
+		if day != 0 && !d.contains(day) {
+			continue
+		}
+		// Undated text names a person by the office they are known for:
+		// a former president is coded as a government actor, not as the
+		// elite or businessman he was before or after.
+		r := 0
+		if day == 0 {
+			r = officeRank(d.code)
+		}
+		if r > rank || r == rank && d.from >= from {
+			code, from, ok, rank = d.code, d.from, true, r
 		}
 	}
 	return code, from, ok
+}
+
+// officeRank orders roles for undated text: state offices and armed
+// command first, then opposition and armed groups, then the rest (elites,
+// business, media).
+func officeRank(code string) int {
+	if len(code) < 3 {
+		return 0
+	}
+	switch code[len(code)-3:] {
+	case "GOV", "MIL", "LEG", "JUD", "COP", "SPY":
+		return 2
+	case "ELI", "BUS", "MED", "EDU", "CVL", "HLH", "LAB", "REL", "AGR", "ENV", "DEV":
+		return 0
+	}
+	return 1
 }
 
 // node is a trie node; its children are keyed by unit text.

@@ -132,6 +132,7 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		m.toks[am.First].actor = idx
 	}
 	m.noteWords(c.lex)
+	c.retagInfinitives(m)
 	groupCompounds(m)
 	inferRoleCountry(m)
 	quoted := quotedTokens(m.toks)
@@ -263,6 +264,10 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		} else if by := m.actorAfterWord(best.end, "by"); by >= 0 {
 			sources = m.members(by)
 		} else if gi := m.governingGroup(groups, i); gi >= 0 {
+			if firstEvent[gi] >= 0 {
+				// "ratified an agreement": the verb's event is the one.
+				continue
+			}
 			// The object of a verb: "repeating denials" is the denial of
 			// whoever repeats.
 			sources = groupSources[gi]
@@ -312,6 +317,25 @@ func (c *Coder) reciprocal(a *article.Article, si int, m *matcher, best match, g
 		out = append(out, c.events(a, si, m, best, g.head, []int{s}, others, date, negated, reported)...)
 	}
 	return out
+}
+
+// retagInfinitives reads a singular noun right after "to" as a verb when
+// the lexicon knows it as one: taggers often write "to attack" as TO NN.
+// "to" before a bare singular noun is otherwise rare ("to war", "to
+// court"), and those nouns are no verb heads.
+func (c *Coder) retagInfinitives(m *matcher) {
+	for i := 0; i+1 < len(m.toks); i++ {
+		t, next := &m.toks[i], &m.toks[i+1]
+		if t.tag != "TO" || next.tag != "NN" || next.actor >= 0 {
+			continue
+		}
+		if i+2 < len(m.toks) && m.toks[i+2].tag == "POS" {
+			continue
+		}
+		if _, ok := c.lex.verbs[next.lower]; ok {
+			next.tag, next.lemma = "VB", next.lower
+		}
+	}
 }
 
 // targetOf returns the target actors of a match: those its "+" bound, or
