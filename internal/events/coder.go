@@ -46,9 +46,10 @@ func DefaultConfig() Config { return Config{} }
 // Coder is the event-coding stage. It reads Sentences (tokens with tags and
 // lemmas), Actors and Date, and writes Events. It is safe for concurrent use.
 type Coder struct {
-	lex *Lexicon
-	cfg Config
-	log *slog.Logger
+	lex  *Lexicon
+	cfg  Config
+	log  *slog.Logger
+	pool sync.Pool // *matcher, reused across sentences
 }
 
 // New returns a coder using lex (nil: the embedded lexicon). A nil logger
@@ -64,7 +65,9 @@ func New(lex *Lexicon, cfg Config, log *slog.Logger) (*Coder, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Coder{lex: lex, cfg: cfg, log: log}, nil
+	c := &Coder{lex: lex, cfg: cfg, log: log}
+	c.pool.New = func() any { return &matcher{} }
+	return c, nil
 }
 
 // Name returns the stage name.
@@ -114,7 +117,9 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 	if n == 0 {
 		return nil
 	}
-	m := &matcher{toks: make([]tok, n)}
+	m := c.pool.Get().(*matcher)
+	defer c.pool.Put(m)
+	m.reset(n, len(c.lex.ids))
 	for i, t := range s.Tokens {
 		text := t.Span.In(a.Text)
 		lemma := t.Lemma

@@ -77,9 +77,25 @@ type matcher struct {
 	presentIDs []int32
 }
 
+// reset readies a pooled matcher for a sentence of n tokens against a
+// lexicon of words needed words; it keeps the buffers' memory.
+func (m *matcher) reset(n, words int) {
+	if cap(m.toks) < n {
+		m.toks = make([]tok, n)
+	}
+	m.toks = m.toks[:n]
+	m.actors = m.actors[:0]
+	if w := (words + 63) / 64; len(m.present) != w {
+		m.present = make([]uint64, w)
+	}
+	for _, id := range m.presentIDs {
+		m.present[id/64] = 0
+	}
+	m.presentIDs = m.presentIDs[:0]
+}
+
 // noteWords records which lexicon words the sentence's tokens are.
 func (m *matcher) noteWords(lex *Lexicon) {
-	m.present = make([]uint64, (len(lex.ids)+63)/64)
 	for i := range m.toks {
 		for _, form := range [2]string{m.toks[i].lower, m.toks[i].lemma} {
 			for _, id := range lex.forms[form] {
