@@ -896,7 +896,7 @@ func (m *matcher) actorAfterWord(pos int, w string) int {
 func (m *matcher) firstActorAfter(pos int, sources []int) int {
 	for k := pos; k < len(m.toks) && k < pos+12; k++ {
 		t := &m.toks[k]
-		if t.isClauseBreak() || t.tag == "WDT" || t.isVerb() && !m.isParticiple(k) {
+		if t.isClauseBreak() || t.tag == "WDT" || t.isVerb() && !m.isParticiple(k) && !m.isInfinitive(k) {
 			return -1
 		}
 		if a := t.actor; a >= 0 && !slices.Contains(sources, a) {
@@ -904,6 +904,14 @@ func (m *matcher) firstActorAfter(pos int, sources []int) int {
 		}
 	}
 	return -1
+}
+
+// isInfinitive reports whether the verb at k is an infinitive ("to
+// resume attacks in Israel"): the complement of the event verb, whose
+// object is often the event's target ("threatened to resume attacks in
+// Israel").
+func (m *matcher) isInfinitive(k int) bool {
+	return m.toks[k].tag == "VB" && k > 0 && m.toks[k-1].tag == "TO"
 }
 
 // isParticiple reports whether the verb at k heads a participle phrase
