@@ -786,7 +786,7 @@ func (c *Coder) findSources(m *matcher, groups []verbGroup, gi int, prev []int) 
 			// of Assad's planes drop …".
 			// "of" heads a partitive ("thousands of Nigerians", "a member of
 			// the Syrian parliament"): its object is the subject.
-			if f := m.actors[a].first; f > 0 && m.toks[f-1].tag == "IN" && !isSubordinator(m.toks[f-1].lower) && m.toks[f-1].lower != "of" &&
+			if f := m.actors[a].first; f > 0 && m.toks[f-1].tag == "IN" && !isSubordinator(m.toks[f-1].lower) && !m.isPartitive(f-1) &&
 				!(k+1 < len(m.toks) && m.toks[k+1].tag == "POS") {
 				k = f
 				continue
@@ -820,6 +820,28 @@ func (c *Coder) findSources(m *matcher, groups []verbGroup, gi int, prev []int) 
 		}
 	}
 	return nil
+}
+
+// isPartitive reports whether the "of" at k follows a quantity or group
+// noun ("thousands of Nigerians", "a member of the parliament", "some of the
+// rebels"), whose object is the real subject.
+func (m *matcher) isPartitive(k int) bool {
+	if m.toks[k].lower != "of" || k == 0 {
+		return false
+	}
+	p := &m.toks[k-1]
+	if p.tag == "CD" {
+		return true
+	}
+	switch p.lemma {
+	case "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "member",
+		"group", "band", "number", "majority", "minority", "some", "many", "most", "all", "none", "one",
+		"several", "few", "part", "section", "faction", "wing", "unit", "contingent", "delegation",
+		"team", "crowd", "squad", "body", "supporter", "leader", "head", "chief", "spokesman",
+		"spokeswoman", "representative", "envoy", "official", "officer", "commander":
+		return true
+	}
+	return false
 }
 
 func isSubordinator(w string) bool {
