@@ -90,6 +90,7 @@ func (c *Coder) Process(ctx context.Context, a *article.Article) error {
 		}
 		a.Events = append(a.Events, c.codeSentence(a, i, byS[i])...)
 	}
+	locate(a)
 	return nil
 }
 

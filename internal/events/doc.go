@@ -3,7 +3,8 @@
 //
 // The coder reads, from the article, Sentences (tokens with part-of-speech
 // tags and lemmas, from nlp), Actors (actor mentions with CAMEO codes in
-// force on the article's date, from actors) and Date, and writes Events.
+// force on the article's date, from actors), Places (from geo, when it
+// ran) and Date, and writes Events.
 //
 // How a sentence is coded:
 //   - verb groups are found (auxiliaries, modals, negation, adverbs and the
@@ -27,6 +28,8 @@
 //     the publication date; events dated to an earlier year ("its 2014
 //     annexation of Crimea") are historical references and are dropped (or
 //     kept with Config.KeepHistorical);
+//   - an event's location is the place named in its sentence nearest its
+//     verb, else in its paragraph, else the article's most mentioned place;
 //   - nouns that name events ("the attack on X", "Russia's annexation of
 //     Y") are matched against the noun patterns.
 package events
