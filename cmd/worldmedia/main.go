@@ -41,7 +41,7 @@ type command struct {
 func commands() map[string]command {
 	return map[string]command{
 		"code":  {"analyse articles and print them per the analysis contract", runCode},
-		"eval":  {"score worldmedia against a gold set (ner)", runEval},
+		"eval":  {"score worldmedia against gold sets (ner, events, …)", runEval},
 		"train": {"train the part-of-speech and entity models from CoNLL-2003", runTrain},
 	}
 }
