@@ -10,10 +10,13 @@ import (
 
 	"worldmedia/internal/actors"
 	"worldmedia/internal/article"
+	"worldmedia/internal/counts"
 	"worldmedia/internal/events"
 	"worldmedia/internal/ingest"
 	"worldmedia/internal/nlp"
 	"worldmedia/internal/pipeline"
+	"worldmedia/internal/themes"
+	"worldmedia/internal/tone"
 )
 
 const codeSynopsis = `code [flags] INPUT...
@@ -100,7 +103,19 @@ func analysis(log *slog.Logger) (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.New(log, ann, actors.New(dict, log), coder), nil
+	cnt, err := counts.New(counts.DefaultConfig(), log)
+	if err != nil {
+		return nil, err
+	}
+	tn, err := tone.New(nil, tone.DefaultConfig(), log)
+	if err != nil {
+		return nil, err
+	}
+	th, err := themes.New(nil, themes.DefaultConfig(), log)
+	if err != nil {
+		return nil, err
+	}
+	return pipeline.New(log, ann, actors.New(dict, log), coder, cnt, tn, th), nil
 }
 
 // analyse reads every input, runs the pipeline over its articles and hands

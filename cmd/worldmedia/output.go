@@ -137,6 +137,13 @@ func writeText(w *bufio.Writer, a *article.Article) {
 			fmt.Fprintf(w, "  %-6s %d %s %s\n", c.Kind, c.Number, c.Object, c.Place)
 		}
 	}
+	if len(a.Themes) > 0 {
+		var ts []string
+		for _, t := range a.Themes {
+			ts = append(ts, fmt.Sprintf("%s (%d)", t.Name, len(t.Mentions)))
+		}
+		fmt.Fprintf(w, "\nthemes: %s\n", strings.Join(ts, ", "))
+	}
 	if a.Tone != nil {
 		fmt.Fprintf(w, "\ntone: %.2f (positive %.2f, negative %.2f, polarity %.2f)\n", a.Tone.Tone, a.Tone.Positive, a.Tone.Negative, a.Tone.Polarity)
 	}
