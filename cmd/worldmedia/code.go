@@ -15,6 +15,7 @@ import (
 	"worldmedia/internal/ingest"
 	"worldmedia/internal/nlp"
 	"worldmedia/internal/pipeline"
+	"worldmedia/internal/quotes"
 	"worldmedia/internal/themes"
 	"worldmedia/internal/tone"
 )
@@ -115,7 +116,11 @@ func analysis(log *slog.Logger) (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.New(log, ann, actors.New(dict, log), coder, cnt, tn, th), nil
+	qt, err := quotes.New(quotes.DefaultConfig(), log)
+	if err != nil {
+		return nil, err
+	}
+	return pipeline.New(log, ann, actors.New(dict, log), qt, coder, cnt, tn, th), nil
 }
 
 // analyse reads every input, runs the pipeline over its articles and hands

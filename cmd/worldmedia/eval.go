@@ -17,6 +17,7 @@ func evalSets() map[string]command {
 	return map[string]command{
 		"ner":    {"entity F1 and POS accuracy on a CoNLL-2003 file", runEvalNER},
 		"events": {"event-coding recall and precision on event gold sets", runEvalEvents},
+		"quotes": {"quotation span F1 and speaker accuracy on PolNeAR", runEvalQuotes},
 	}
 }
 

@@ -7,9 +7,7 @@ import (
 	"io"
 	"log/slog"
 
-	"worldmedia/internal/article"
 	"worldmedia/internal/eval"
-	"worldmedia/internal/quotes"
 )
 
 const evalQuotesSynopsis = `eval quotes [--json] [--misses N] FILE...
@@ -74,23 +72,14 @@ func runEvalQuotes(ctx context.Context, e env, args []string) int {
 	return status
 }
 
-// quoteAnalyzer runs the analysis pipeline and then the quotation stage.
-// TODO(lead): once quotes.Extractor is in analysis(), use the pipeline alone.
+// quoteAnalyzer runs the analysis pipeline, which holds the quotation
+// stage.
 func quoteAnalyzer(log *slog.Logger) (eval.Analyzer, error) {
 	p, err := analysis(log)
 	if err != nil {
 		return nil, err
 	}
-	qx, err := quotes.New(quotes.DefaultConfig(), log)
-	if err != nil {
-		return nil, err
-	}
-	return func(ctx context.Context, a *article.Article) error {
-		if err := p.Process(ctx, a); err != nil {
-			return err
-		}
-		return qx.Process(ctx, a)
-	}, nil
+	return p.Process, nil
 }
 
 func trimExamples(xs []eval.QuoteExample, n int) []eval.QuoteExample {
