@@ -12,6 +12,7 @@ import (
 	"worldmedia/internal/article"
 	"worldmedia/internal/counts"
 	"worldmedia/internal/events"
+	"worldmedia/internal/geo"
 	"worldmedia/internal/ingest"
 	"worldmedia/internal/nlp"
 	"worldmedia/internal/pipeline"
@@ -120,7 +121,11 @@ func analysis(log *slog.Logger) (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.New(log, ann, actors.New(dict, log), qt, coder, cnt, tn, th), nil
+	gr, err := geo.New(nil, geo.DefaultConfig(), log)
+	if err != nil {
+		return nil, err
+	}
+	return pipeline.New(log, ann, actors.New(dict, log), gr, qt, coder, cnt, tn, th), nil
 }
 
 // analyse reads every input, runs the pipeline over its articles and hands

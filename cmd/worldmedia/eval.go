@@ -18,6 +18,7 @@ func evalSets() map[string]command {
 		"ner":    {"entity F1 and POS accuracy on a CoNLL-2003 file", runEvalNER},
 		"events": {"event-coding recall and precision on event gold sets", runEvalEvents},
 		"quotes": {"quotation span F1 and speaker accuracy on PolNeAR", runEvalQuotes},
+		"geo":    {"geocoding accuracy at 161 km on geoparsing gold sets", runEvalGeo},
 	}
 }
 

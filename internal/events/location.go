@@ -1,6 +1,7 @@
 package events
 
 import (
+	"slices"
 	"strings"
 
 	"worldmedia/internal/article"
@@ -27,9 +28,12 @@ func locate(a *article.Article) {
 			continue
 		}
 		s := a.Sentences[ev.Sentence].Span
-		pi := nearestPlace(a.Places, s, ev.VerbSpan.Start)
+		// A place that names the event's own actors ("U.S." in "U.S.
+		// President Donald Trump") says who acted, not where.
+		skip := []article.Span{ev.SourceSpan, ev.TargetSpan}
+		pi := nearestPlace(a.Places, s, ev.VerbSpan.Start, skip)
 		if pi < 0 {
-			pi = nearestPlace(a.Places, paragraphOf(a.Text, s), ev.VerbSpan.Start)
+			pi = nearestPlace(a.Places, paragraphOf(a.Text, s), ev.VerbSpan.Start, skip)
 		}
 		if pi < 0 {
 			pi = main
@@ -42,12 +46,12 @@ func locate(a *article.Article) {
 }
 
 // nearestPlace returns the place with a mention inside span nearest to
-// offset at, or -1.
-func nearestPlace(places []article.Place, span article.Span, at int) int {
+// offset at, leaving out mentions inside the skipped spans, or -1.
+func nearestPlace(places []article.Place, span article.Span, at int, skip []article.Span) int {
 	best, dist := -1, 0
 	for i, p := range places {
 		for _, m := range p.Mentions {
-			if !span.Contains(m) {
+			if !span.Contains(m) || slices.ContainsFunc(skip, func(s article.Span) bool { return !s.Empty() && s.Overlaps(m) }) {
 				continue
 			}
 			d := m.Start - at
