@@ -152,6 +152,7 @@ func TestCodeSeed(t *testing.T) {
 		{"relations with Moscow are at", "USAGOV", "01", "RUS"},
 		{"launch a retaliatory missile strike", "USAGOV", "19", "SYR"},
 		{"Russian Federation blocked a motion", "RUS", "12", "IGOUNO"},
+		{"you are isolating yourselves", "USAGOV", "11", "RUS"},
 		{"We may be at an all-time low", "USAGOV", "01", "RUS"},
 		{"Lavrov doubled down", "RUSGOV", "05", "SYRGOV"},
 	} {

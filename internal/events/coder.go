@@ -209,6 +209,15 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 			}
 		}
 		var targets []int
+		if addressee := m.addressee(quoted, g.first); addressee >= 0 && quoted[g.head] && m.secondPerson(g.first) &&
+			isConflict(best.codeOr()) && len(speaker) > 0 {
+			// "To my colleagues from Russia - you are isolating
+			// yourselves…", Haley told the Council: a conflictual act
+			// charged to the addressee in the second person is the
+			// speaker's criticism of them.
+			sources, targets = speaker, m.members(addressee)
+			best.code = "111"
+		}
 		if g.passive {
 			// "X was attacked by Y": Y is the source, X the target.
 			if by := m.actorAfterWord(best.end, "by"); by >= 0 {
@@ -398,6 +407,46 @@ func dropBareStatements(evs []article.Event) []article.Event {
 		}
 		return false
 	})
+}
+
+// isConflict reports whether code is a verbal or material conflict
+// (roots 10 to 20).
+func isConflict(code string) bool { return len(code) >= 2 && code[:2] >= "10" && code[:2] <= "20" }
+
+// secondPerson reports whether the subject right before position k is
+// "you".
+func (m *matcher) secondPerson(k int) bool {
+	for i := k - 1; i >= 0 && i >= k-2; i-- {
+		if m.toks[i].lower == "you" {
+			return true
+		}
+		if !m.toks[i].isAdverb() {
+			return false
+		}
+	}
+	return false
+}
+
+// addressee returns the actor a quotation holding position k is addressed
+// to, by a vocative at its start ("To my colleagues from Russia - you
+// …"), or -1.
+func (m *matcher) addressee(quoted []bool, k int) int {
+	start := k
+	for start > 0 && quoted[start-1] {
+		start--
+	}
+	if start >= len(m.toks) || m.toks[start].lower != "to" {
+		return -1
+	}
+	for i := start + 1; i < k && i <= start+6; i++ {
+		if m.toks[i].isClauseBreak() || m.toks[i].lower == "-" {
+			break
+		}
+		if a := m.toks[i].actor; a >= 0 {
+			return a
+		}
+	}
+	return -1
 }
 
 // firstPerson reports whether the subject right before position k is a
