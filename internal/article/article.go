@@ -80,6 +80,13 @@ type Article struct {
 	// Text is the body that is analysed: site name and title removed.
 	Text string `json:"text"`
 
+	// DuplicateOf is the id of the first-seen article this one is a copy
+	// or spun copy of (dedup), "" when it is original.
+	DuplicateOf string `json:"duplicate_of,omitempty"`
+	// Story is the id of the story (articles about the same events) the
+	// article belongs to (dedup).
+	Story string `json:"story,omitempty"`
+
 	// Input names where the article came from (a path, a URL, "path:line"),
 	// for error messages and logs.
 	Input string `json:"-"`
