@@ -360,23 +360,51 @@ func (c *Coder) targetOf(m *matcher, best match, sources []int) []int {
 	case best.bound && best.target >= 0:
 		return m.members(best.target)
 	case !best.bound:
-		if t := m.firstActorAfter(best.end, sources); t >= 0 {
+		// The object's own modifier first: "rejected a U.S. request to
+		// interrogate detainees", "accepted Iran's offer" act on the one
+		// who asked or offered.
+		if t := m.actorWithin(best.p, best.end, sources); t >= 0 {
 			return m.members(t)
 		}
-		// The object's own modifier: "rejected a U.S. request", "accepted
-		// Iran's offer" act on the requester.
-		if t := m.actorWithin(best.p, best.end, sources); t >= 0 {
+		if t := m.firstActorAfter(best.end, sources); t >= 0 {
 			return m.members(t)
 		}
 	}
 	return nil
 }
 
+// sameCountryAs reports whether actor a is of the same country as one of
+// the sources: "Lavrov doubled down on Russia's support for Assad" —
+// Russia's is the source's own side, not the target.
+func (m *matcher) sameCountryAs(a int, sources []int) bool {
+	c := m.actors[a].code
+	for _, s := range sources {
+		sc := m.actor(s).code
+		if len(c) >= 3 && len(sc) >= 3 && c[:3] == sc[:3] {
+			return true
+		}
+	}
+	return false
+}
+
+// adjectival reports whether actor a is a role word used as a modifier of
+// the noun after it ("terrorist activities", "a military alliance"),
+// which names no actor.
+func (m *matcher) adjectival(a int) bool {
+	act := m.actors[a]
+	if act.kind != "role" || act.last+1 >= len(m.toks) {
+		return false
+	}
+	t := m.toks[act.last+1].tag
+	return t == "NN" || t == "NNS"
+}
+
 // actorWithin returns the first actor inside a match (between its head
 // and end) that is not a source, or -1.
 func (m *matcher) actorWithin(p *pattern, end int, sources []int) int {
 	for a, act := range m.actors {
-		if act.first < end && act.last < end && act.first > 0 && !slices.Contains(sources, a) {
+		if act.first < end && act.last < end && act.first > 0 && !slices.Contains(sources, a) && !m.adjectival(a) &&
+			!m.sameCountryAs(a, sources) {
 			// Only actors after the head: the head is before end and the
 			// pattern began at it, so act must follow some matched word.
 			for k := act.first - 1; k >= 0; k-- {
@@ -971,7 +999,7 @@ func (m *matcher) firstActorAfter(pos int, sources []int) int {
 		if t.isClauseBreak() || t.tag == "WDT" || t.isVerb() && !m.isParticiple(k) && !m.isInfinitive(k) {
 			return -1
 		}
-		if a := t.actor; a >= 0 && !slices.Contains(sources, a) {
+		if a := t.actor; a >= 0 && !slices.Contains(sources, a) && !m.adjectival(a) {
 			return a
 		}
 	}
