@@ -33,7 +33,7 @@ error with its reason; 2 usage error.`
 func runCode(ctx context.Context, e env, args []string) int {
 	fs, lf := newFlagSet(e, "code", codeSynopsis)
 	date := fs.String("date", "", "publication `date` (YYYY-MM-DD or RFC 3339) for inputs that have none")
-	format := fs.String("format", "jsonl", "output `format`: json, jsonl or text")
+	format := fs.String("format", "jsonl", "output `format`: json, jsonl, text, gkg (GDELT GKG 2.1 rows) or events (GDELT 2.0 event rows)")
 	maxBytes := fs.Int64("max-bytes", ingest.DefaultConfig().MaxBytes, "size cap per input or download, in `bytes`")
 	fetch := fs.Bool("fetch", false, "for feeds: download each item's link and extract its text")
 	workers := fs.Int("workers", 0, "articles analysed at once (0: one per CPU)")

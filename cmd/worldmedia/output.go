@@ -16,14 +16,15 @@ type writer struct {
 	w      *bufio.Writer
 	format string
 	n      int
+	next   int64 // the next GDELT event id (--format events)
 }
 
 func newWriter(format string, w io.Writer) (*writer, error) {
 	switch format {
-	case "json", "jsonl", "text":
-		return &writer{w: bufio.NewWriter(w), format: format}, nil
+	case "json", "jsonl", "text", "gkg", "events":
+		return &writer{w: bufio.NewWriter(w), format: format, next: 1}, nil
 	}
-	return nil, fmt.Errorf("-format %q: want json, jsonl or text", format)
+	return nil, fmt.Errorf("-format %q: want json, jsonl, text, gkg or events", format)
 }
 
 func (o *writer) write(a *article.Article) error {
@@ -49,6 +50,14 @@ func (o *writer) write(a *article.Article) error {
 		o.w.Write(b)
 	case "text":
 		writeText(o.w, a)
+	case "gkg":
+		if err := writeGKGRow(o.w, a); err != nil {
+			return err
+		}
+	case "events":
+		if err := writeEventRows(o.w, a, &o.next); err != nil {
+			return err
+		}
 	}
 	// Flush per article so a long batch shows its results as it goes.
 	return o.w.Flush()
