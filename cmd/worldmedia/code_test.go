@@ -248,3 +248,31 @@ func TestCodeUsage(t *testing.T) {
 		})
 	}
 }
+
+func TestCodeGDELTFormats(t *testing.T) {
+	seed := filepath.Join("..", "..", "testdata", "us-russia-all-time-low.txt")
+	for _, tt := range []struct {
+		format  string
+		columns int
+		min     int // rows at least
+	}{
+		{"gkg", 27, 1},
+		{"events", 61, 5},
+	} {
+		t.Run(tt.format, func(t *testing.T) {
+			out, stderr, status := runCLI(t, "", "code", "--date", "2017-04-13", "--format", tt.format, seed)
+			if status != exitOK {
+				t.Fatalf("status %d: %s", status, stderr)
+			}
+			rows := strings.Split(strings.TrimRight(out, "\n"), "\n")
+			if len(rows) < tt.min {
+				t.Fatalf("%d rows, want at least %d", len(rows), tt.min)
+			}
+			for i, r := range rows {
+				if n := len(strings.Split(r, "\t")); n != tt.columns {
+					t.Errorf("row %d has %d columns, want %d", i+1, n, tt.columns)
+				}
+			}
+		})
+	}
+}
