@@ -33,7 +33,13 @@ type Match struct {
 // code). tokens hold spans into text. A demonym or country written after
 // "pro-" or "anti-" is an attitude, not an actor, and is left out.
 func (d *Dictionary) Find(text string, tokens []article.Token, date time.Time) []Match {
-	us := textUnits(text, tokens)
+	bufp := unitPool.Get().(*[]unit)
+	us := appendTextUnits((*bufp)[:0], text, tokens)
+	defer func() {
+		clear(us) // drop the strings the units hold
+		*bufp = us[:0]
+		unitPool.Put(bufp)
+	}()
 	day := dayKey(date)
 	var out []Match
 	for i := 0; i < len(us); {

@@ -2,6 +2,7 @@ package actors
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -28,9 +29,12 @@ type unit struct {
 	canStart, canEnd bool
 }
 
-// textUnits splits every token of a sentence into units.
-func textUnits(text string, tokens []article.Token) []unit {
-	us := make([]unit, 0, len(tokens)+len(tokens)/4)
+// unitPool recycles the unit buffers of Find, which would otherwise
+// dominate the allocations of the actor stage.
+var unitPool = sync.Pool{New: func() any { return new([]unit) }}
+
+// appendTextUnits appends the units of every token of a sentence to us.
+func appendTextUnits(us []unit, text string, tokens []article.Token) []unit {
 	for i, t := range tokens {
 		if t.Span.Start < 0 || t.Span.End > len(text) || t.Span.Start >= t.Span.End {
 			continue
