@@ -76,19 +76,29 @@ func (c *Coder) Name() string { return "events" }
 // Process codes every sentence of a.
 func (c *Coder) Process(ctx context.Context, a *article.Article) error {
 	a.Events = a.Events[:0]
-	byS := make([][]article.ActorMention, len(a.Sentences))
-	for _, m := range a.Actors {
-		if m.Sentence >= 0 && m.Sentence < len(byS) {
-			byS[m.Sentence] = append(byS[m.Sentence], m)
-		}
+	// The actors stage writes Actors in sentence order; sort a copy only
+	// when some other writer did not.
+	actors := a.Actors
+	if !slices.IsSortedFunc(actors, func(x, y article.ActorMention) int { return x.Sentence - y.Sentence }) {
+		actors = slices.Clone(actors)
+		slices.SortStableFunc(actors, func(x, y article.ActorMention) int { return x.Sentence - y.Sentence })
 	}
+	j := 0
 	for i := range a.Sentences {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
-		a.Events = append(a.Events, c.codeSentence(a, i, byS[i])...)
+		for j < len(actors) && actors[j].Sentence < i {
+			j++
+		}
+		k := j
+		for k < len(actors) && actors[k].Sentence == i {
+			k++
+		}
+		a.Events = append(a.Events, c.codeSentence(a, i, actors[j:k])...)
+		j = k
 	}
 	locate(a)
 	return nil
@@ -142,7 +152,8 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 	groupCompounds(m)
 	inferRoleCountry(m)
 	quoted := quotedTokens(m.toks)
-	groups := verbGroups(m.toks)
+	m.groups = appendVerbGroups(m.groups[:0], m.toks)
+	groups := m.groups
 	dates := c.dateExpressions(a.Date, m.toks)
 
 	// Who speaks in this sentence: the subject of a speech verb outside
@@ -733,9 +744,8 @@ func isCountryCode(c string) bool {
 	return true
 }
 
-// verbGroups finds the verb groups of a sentence.
-func verbGroups(toks []tok) []verbGroup {
-	var out []verbGroup
+// appendVerbGroups appends the verb groups of a sentence to out.
+func appendVerbGroups(out []verbGroup, toks []tok) []verbGroup {
 	for i := 0; i < len(toks); {
 		start := i
 		if toks[i].tag == "TO" && i+1 < len(toks) && (toks[i+1].tag == "VB" || toks[i+1].isAdverb() && i+2 < len(toks) && toks[i+2].tag == "VB") {

@@ -75,6 +75,7 @@ type matcher struct {
 	// presentIDs those words' ids.
 	present    []uint64
 	presentIDs []int32
+	groups     []verbGroup // the sentence's verb groups (buffer)
 }
 
 // reset readies a pooled matcher for a sentence of n tokens against a
