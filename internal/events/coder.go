@@ -285,9 +285,13 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 			consumed[j] = true
 		}
 		var sources []int
+		byAt := best.end
+		if best.end > 0 && m.toks[best.end-1].lower == "by" {
+			byAt = best.end - 1 // the pattern itself ends in "by": "strike by +"
+		}
 		if src := m.nounSource(i); src >= 0 {
 			sources = m.members(src)
-		} else if by := m.actorAfterWord(best.end, "by"); by >= 0 {
+		} else if by := m.actorAfterWord(byAt, "by"); by >= 0 {
 			sources = m.members(by)
 		} else if gi := m.governingGroup(groups, i); gi >= 0 {
 			if firstEvent[gi] >= 0 {
@@ -574,7 +578,11 @@ func (c *Coder) bestMatch(m *matcher, h *headPatterns, i int) (match, bool) {
 		if !ok {
 			return
 		}
-		if !found || p.weight > best.p.weight || p.weight == best.p.weight && p.order > best.p.order {
+		// The most words matched wins (an alternative's longer branch
+		// counts in full), then the pattern's own weight, then the later
+		// line.
+		if !found || mt.words > best.words || mt.words == best.words &&
+			(p.weight > best.p.weight || p.weight == best.p.weight && p.order > best.p.order) {
 			best, found = mt, true
 		}
 	}

@@ -56,6 +56,7 @@ type match struct {
 	last   int    // index of the last word the pattern matched (for the verb span)
 	target int    // actor index the "+" bound, or -1
 	bound  bool
+	words  int // words (and the target) the match consumed: its specificity
 }
 
 // codeOr returns the code to record: the adjusted code, else the
@@ -130,8 +131,8 @@ func (m *matcher) mayMatch(p *pattern) bool {
 // matches.
 func (m *matcher) matchAt(p *pattern, h int) (match, bool) {
 	var res match
-	ok := m.seq(p.rest, h+1, h, -1, false, func(pos, last, tgt int, bound bool) bool {
-		res = match{p: p, end: pos, last: last, target: tgt, bound: bound}
+	ok := m.seq(p.rest, h+1, h, -1, false, 1, func(pos, last, tgt int, bound bool, words int) bool {
+		res = match{p: p, end: pos, last: last, target: tgt, bound: bound, words: words}
 		return true
 	})
 	return res, ok
@@ -139,14 +140,16 @@ func (m *matcher) matchAt(p *pattern, h int) (match, bool) {
 
 // cont is the rest of a match: it is called with the position after what
 // matched so far, and returns true when the whole match succeeded.
-type cont func(pos, last, tgt int, bound bool) bool
+type cont func(pos, last, tgt int, bound bool, words int) bool
 
-func (m *matcher) seq(es []elem, pos, last, tgt int, bound bool, k cont) bool {
+func (m *matcher) seq(es []elem, pos, last, tgt int, bound bool, words int, k cont) bool {
 	if len(es) == 0 {
-		return k(pos, last, tgt, bound)
+		return k(pos, last, tgt, bound, words)
 	}
 	e, rest := es[0], es[1:]
-	next := func(pos, last, tgt int, bound bool) bool { return m.seq(rest, pos, last, tgt, bound, k) }
+	next := func(pos, last, tgt int, bound bool, words int) bool {
+		return m.seq(rest, pos, last, tgt, bound, words, k)
+	}
 	switch e.kind {
 	case elemWord:
 		// Adverbs may come between the words of a pattern ("called again
@@ -154,7 +157,7 @@ func (m *matcher) seq(es []elem, pos, last, tgt int, bound bool, k cont) bool {
 		for skip := 0; skip <= 2 && pos+skip < len(m.toks); skip++ {
 			t := &m.toks[pos+skip]
 			if t.lemma == e.word || t.lower == e.word || sameButE(t.lemma, e.word) {
-				if next(pos+skip+1, pos+skip, tgt, bound) {
+				if next(pos+skip+1, pos+skip, tgt, bound, words+1) {
 					return true
 				}
 			}
@@ -171,7 +174,7 @@ func (m *matcher) seq(es []elem, pos, last, tgt int, bound bool, k cont) bool {
 					return false
 				}
 			}
-			if next(pos+n, last, tgt, bound) {
+			if next(pos+n, last, tgt, bound, words) {
 				return true
 			}
 		}
@@ -185,7 +188,7 @@ func (m *matcher) seq(es []elem, pos, last, tgt int, bound bool, k cont) bool {
 			a := m.toks[p].actor
 			// Compound targets ("Russia and Iran") bind as their first
 			// member; the coder expands them.
-			return next(m.actors[a].last+1, last, a, true)
+			return next(m.actors[a].last+1, last, a, true, words+1)
 		}
 		// No actor right there: a short noun phrase still satisfies the
 		// slot, and an actor inside it ("Darfur rebels") is the target.
@@ -195,25 +198,25 @@ func (m *matcher) seq(es []elem, pos, last, tgt int, bound bool, k cont) bool {
 				return false
 			}
 			if t.actor >= 0 {
-				return next(m.actors[t.actor].last+1, last, t.actor, true)
+				return next(m.actors[t.actor].last+1, last, t.actor, true, words+1)
 			}
-			if next(p+n, last, -1, true) {
+			if next(p+n, last, -1, true, words+1) {
 				return true
 			}
 		}
 		return false
 	case elemAlt:
 		for _, alt := range e.alts {
-			if m.seq(alt, pos, last, tgt, bound, next) {
+			if m.seq(alt, pos, last, tgt, bound, words, next) {
 				return true
 			}
 		}
 		return false
 	case elemOpt:
-		if m.seq(e.alts[0], pos, last, tgt, bound, next) {
+		if m.seq(e.alts[0], pos, last, tgt, bound, words, next) {
 			return true
 		}
-		return next(pos, last, tgt, bound)
+		return next(pos, last, tgt, bound, words)
 	}
 	return false
 }

@@ -66,6 +66,13 @@ func stripSuffix(w string, n int) string {
 		if a == b && isConsonant(b) && !strings.ContainsRune("lszf", rune(b)) && b != 'd' {
 			return stem[:len(stem)-1]
 		}
+		// British doubling of a final l after an unstressed vowel:
+		// "signalled", "levelled", "travelled", "cancelled", "fuelled" — but
+		// "called", "killed", "shelled", "rolled" keep theirs (one syllable).
+		if a == 'l' && b == 'l' && len(stem) >= 5 && (stem[len(stem)-3] == 'e' || stem[len(stem)-3] == 'a') &&
+			vowelGroups(stem) >= 2 && !strings.HasSuffix(stem, "stall") && !strings.HasSuffix(stem, "pell") {
+			return stem[:len(stem)-1]
+		}
 	}
 	if needsE(stem) {
 		return stem + "e"
@@ -113,6 +120,19 @@ var eStemEndings = []string{
 }
 
 var noEEndings = []string{"en", "er", "on", "et", "al", "ol", "el", "or", "om", "ar", "ad", "ed", "id", "ow", "ap", "op", "ip", "ag", "ig", "og", "ug", "ab", "ob", "ub"}
+
+// vowelGroups counts the runs of vowels in s, a rough syllable count.
+func vowelGroups(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		v := isVowel(s[i]) || s[i] == 'y' && i > 0
+		if v && !in {
+			n++
+		}
+		in = v
+	}
+	return n
+}
 
 func isVowel(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }
 

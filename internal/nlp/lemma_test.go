@@ -23,6 +23,9 @@ func TestLemma(t *testing.T) {
 		{"doubled", "VBD", "double"}, {"shelling", "VBG", "shell"}, {"rallied", "VBD", "rally"},
 		{"sanctions", "NNS", "sanction"}, {"talks", "NNS", "talk"}, {"crises", "NNS", "crisis"},
 		{"allies", "NNS", "ally"}, {"strikes", "NNS", "strike"}, {"forces", "NNS", "force"},
+		{"signalled", "VBD", "signal"}, {"levelled", "VBD", "level"}, {"travelled", "VBD", "travel"},
+		{"modelled", "VBN", "model"}, {"shelled", "VBD", "shell"}, {"killed", "VBD", "kill"},
+		{"installed", "VBD", "install"}, {"rolled", "VBD", "roll"}, {"dispelled", "VBD", "dispel"},
 		{"women", "NNS", "woman"}, {"Russia", "NNP", "russia"}, {"n't", "RB", "not"},
 	}
 	for _, tt := range tests {
