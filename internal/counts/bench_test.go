@@ -1,47 +1,16 @@
 package counts_test
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
 	"testing"
 
-	"worldmedia/internal/article"
 	"worldmedia/internal/counts"
+	"worldmedia/internal/testkit"
 )
-
-// taggedBBC returns the BBC articles annotated by nlp, the input the
-// counts stage sees.
-func taggedBBC(b *testing.B) ([]*article.Article, int64) {
-	f, err := os.Open(bbcPath)
-	if err != nil {
-		b.Skipf("%s not present (../shared is beside the checkout): %v", bbcPath, err)
-	}
-	defer f.Close()
-	var as []*article.Article
-	var size int64
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		var rec struct{ ID, Text string }
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			b.Fatal(err)
-		}
-		a := annotate(b, rec.Text)
-		a.ID = rec.ID
-		as = append(as, a)
-		size += int64(len(rec.Text))
-	}
-	if err := sc.Err(); err != nil {
-		b.Fatal(err)
-	}
-	return as, size
-}
 
 // BenchmarkExtract measures the counts stage alone over the BBC corpus,
 // already annotated by nlp.
 func BenchmarkExtract(b *testing.B) {
-	as, size := taggedBBC(b)
+	as, size := testkit.TaggedBBC(b)
 	x, err := counts.New(counts.DefaultConfig(), nil)
 	if err != nil {
 		b.Fatal(err)

@@ -8,6 +8,7 @@ import (
 
 	"worldmedia/internal/article"
 	"worldmedia/internal/counts"
+	"worldmedia/internal/testkit"
 )
 
 // got is a count as the tests compare it: its span as text.
@@ -247,7 +248,7 @@ func TestExtract(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := annotate(t, tt.text)
+			a := testkit.Annotate(t, tt.text)
 			for _, p := range tt.places {
 				a.Places = append(a.Places, place(tt.text, p))
 			}
@@ -299,7 +300,7 @@ func TestNumbers(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.phrase, func(t *testing.T) {
 			text := "Police said " + tt.phrase + " people were arrested."
-			a := annotate(t, text)
+			a := testkit.Annotate(t, text)
 			if err := x.Process(t.Context(), a); err != nil {
 				t.Fatal(err)
 			}
@@ -339,7 +340,7 @@ func TestKinds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := annotate(t, "The blast killed 5 people and left 12 injured, costing $3m.")
+	a := testkit.Annotate(t, "The blast killed 5 people and left 12 injured, costing $3m.")
 	if err := x.Process(t.Context(), a); err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 
 	"worldmedia/internal/article"
 	"worldmedia/internal/counts"
+	"worldmedia/internal/testkit"
 )
 
 // FuzzExtract reads counts from arbitrary text, with a place mention at
@@ -33,7 +34,7 @@ func FuzzExtract(f *testing.F) {
 		kinds[k.String()] = true
 	}
 	f.Fuzz(func(t *testing.T, text string, start, end int) {
-		a := annotate(t, text)
+		a := testkit.Annotate(t, text)
 		a.Places = []article.Place{{Name: "Somewhere", Mentions: []article.Span{{Start: start, End: end}}}}
 		if err := x.Process(t.Context(), a); err != nil {
 			t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"worldmedia/internal/article"
 	"worldmedia/internal/counts"
 	"worldmedia/internal/nlp"
+	"worldmedia/internal/testkit"
 )
 
 // TestSeed runs the seed article through nlp, actors and counts, as cmd
@@ -17,7 +18,7 @@ import (
 // killed, in Idlib. It runs once without geo (the place comes from the
 // entity recognizer) and once with geo's places.
 func TestSeed(t *testing.T) {
-	text := readSeed(t)
+	text := testkit.Seed(t)
 	ann, err := nlp.NewAnnotator(nil, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"worldmedia/internal/article"
+	"worldmedia/internal/testkit"
 	"worldmedia/internal/themes"
 )
 
@@ -34,7 +35,7 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		a := annotate(t, "Women's rights, sanctions and the civil war; terrorists bombed it.")
+		a := testkit.Annotate(t, "Women's rights, sanctions and the civil war; terrorists bombed it.")
 		a.Events = []article.Event{{Code: "195", VerbSpan: article.Span{Start: 0, End: 5}}}
 		if err := g.Process(t.Context(), a); err != nil {
 			t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 
 	"worldmedia/internal/actors"
 	"worldmedia/internal/events"
+	"worldmedia/internal/testkit"
 	"worldmedia/internal/themes"
 )
 
@@ -15,8 +16,8 @@ import (
 // conflict, chemical weapons, sanctions and diplomacy, each from both
 // keywords and coded events where the article has them.
 func TestSeed(t *testing.T) {
-	text := readSeed(t)
-	a := annotate(t, text)
+	text := testkit.Seed(t)
+	a := testkit.Annotate(t, text)
 	a.Date = time.Date(2017, 4, 13, 0, 0, 0, 0, time.UTC)
 	dict, err := actors.Default()
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"worldmedia/internal/article"
+	"worldmedia/internal/testkit"
 	"worldmedia/internal/themes"
 )
 
@@ -114,7 +115,7 @@ func TestTag(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := annotate(t, tt.text)
+			a := testkit.Annotate(t, tt.text)
 			a.Events = tt.events
 			if err := g.Process(t.Context(), a); err != nil {
 				t.Fatal(err)
@@ -130,7 +131,7 @@ func TestTag(t *testing.T) {
 // and mentions in text order.
 func TestOrder(t *testing.T) {
 	g := smallTagger(t, themes.DefaultConfig())
-	a := annotate(t, "Sanctions followed the war. More sanctions came, and war again.")
+	a := testkit.Annotate(t, "Sanctions followed the war. More sanctions came, and war again.")
 	if err := g.Process(t.Context(), a); err != nil {
 		t.Fatal(err)
 	}
@@ -162,7 +163,7 @@ func TestConfig(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			g := smallTagger(t, tt.cfg)
-			a := annotate(t, text)
+			a := testkit.Annotate(t, text)
 			a.Events = events
 			if err := g.Process(t.Context(), a); err != nil {
 				t.Fatal(err)

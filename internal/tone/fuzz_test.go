@@ -5,6 +5,7 @@ import (
 	"math"
 	"testing"
 
+	"worldmedia/internal/testkit"
 	"worldmedia/internal/tone"
 )
 
@@ -34,7 +35,7 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		a := annotate(t, "It was not very good, but we won the war.")
+		a := testkit.Annotate(t, "It was not very good, but we won the war.")
 		if err := s.Process(t.Context(), a); err != nil {
 			t.Fatal(err)
 		}
@@ -56,7 +57,7 @@ func FuzzScore(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		a := annotate(t, text)
+		a := testkit.Annotate(t, text)
 		if err := s.Process(t.Context(), a); err != nil {
 			t.Fatal(err)
 		}

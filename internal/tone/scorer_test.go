@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"worldmedia/internal/article"
+	"worldmedia/internal/testkit"
 	"worldmedia/internal/tone"
 )
 
@@ -81,7 +82,7 @@ func TestScore(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := annotate(t, tt.text)
+			a := testkit.Annotate(t, tt.text)
 			if err := s.Process(t.Context(), a); err != nil {
 				t.Fatal(err)
 			}
@@ -99,7 +100,7 @@ func TestScore(t *testing.T) {
 // article's is measured over all words, not averaged.
 func TestSentences(t *testing.T) {
 	s := smallScorer(t)
-	a := annotate(t, "War is bad. We will win the fight today.")
+	a := testkit.Annotate(t, "War is bad. We will win the fight today.")
 	if err := s.Process(t.Context(), a); err != nil {
 		t.Fatal(err)
 	}

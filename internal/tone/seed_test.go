@@ -3,6 +3,7 @@ package tone_test
 import (
 	"testing"
 
+	"worldmedia/internal/testkit"
 	"worldmedia/internal/tone"
 )
 
@@ -11,7 +12,7 @@ import (
 // The floors are those of GDELT's V2Tone on hard news: a tone below -3
 // and a polarity above 6 (per cent of words).
 func TestSeed(t *testing.T) {
-	a := annotate(t, readSeed(t))
+	a := testkit.Annotate(t, testkit.Seed(t))
 	s, err := tone.New(nil, tone.DefaultConfig(), nil)
 	if err != nil {
 		t.Fatal(err)
