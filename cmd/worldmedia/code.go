@@ -11,6 +11,7 @@ import (
 	"worldmedia/internal/actors"
 	"worldmedia/internal/article"
 	"worldmedia/internal/counts"
+	"worldmedia/internal/dedup"
 	"worldmedia/internal/events"
 	"worldmedia/internal/geo"
 	"worldmedia/internal/ingest"
@@ -91,8 +92,23 @@ func runCode(ctx context.Context, e env, args []string) int {
 	return exitOK
 }
 
-// analysis is the ordered list of analysis stages.
+// analysis is the whole ordered list of analysis stages, spun-copy
+// detection last.
 func analysis(log *slog.Logger) (*pipeline.Pipeline, error) {
+	stages, err := analysisStages(log)
+	if err != nil {
+		return nil, err
+	}
+	dd, err := dedup.New(dedup.DefaultConfig(), log)
+	if err != nil {
+		return nil, err
+	}
+	return pipeline.New(log, append(stages, dd)...), nil
+}
+
+// analysisStages are the stages that analyse one article on its own, in
+// order (docs/dataflow.md).
+func analysisStages(log *slog.Logger) ([]pipeline.Stage, error) {
 	ann, err := nlp.NewAnnotator(nil, log)
 	if err != nil {
 		return nil, err
@@ -100,6 +116,14 @@ func analysis(log *slog.Logger) (*pipeline.Pipeline, error) {
 	dict, err := actors.Default()
 	if err != nil {
 		return nil, fmt.Errorf("actor dictionaries: %w", err)
+	}
+	gr, err := geo.New(nil, geo.DefaultConfig(), log)
+	if err != nil {
+		return nil, err
+	}
+	qt, err := quotes.New(quotes.DefaultConfig(), log)
+	if err != nil {
+		return nil, err
 	}
 	coder, err := events.New(nil, events.DefaultConfig(), log)
 	if err != nil {
@@ -117,15 +141,7 @@ func analysis(log *slog.Logger) (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	qt, err := quotes.New(quotes.DefaultConfig(), log)
-	if err != nil {
-		return nil, err
-	}
-	gr, err := geo.New(nil, geo.DefaultConfig(), log)
-	if err != nil {
-		return nil, err
-	}
-	return pipeline.New(log, ann, actors.New(dict, log), gr, qt, coder, cnt, tn, th), nil
+	return []pipeline.Stage{ann, actors.New(dict, log), gr, qt, coder, cnt, tn, th}, nil
 }
 
 // analyse reads every input, runs the pipeline over its articles and hands

@@ -19,6 +19,7 @@ func evalSets() map[string]command {
 		"events": {"event-coding recall and precision on event gold sets", runEvalEvents},
 		"quotes": {"quotation span F1 and speaker accuracy on PolNeAR", runEvalQuotes},
 		"geo":    {"geocoding accuracy at 161 km on geoparsing gold sets", runEvalGeo},
+		"dedup":  {"spun-copy detection recall and false matches on a news corpus", runEvalDedup},
 	}
 }
 

@@ -1,0 +1,189 @@
+package dedup
+
+import (
+	"cmp"
+	"fmt"
+	"iter"
+	"slices"
+	"sync"
+)
+
+// Match is an indexed signature similar to a query.
+type Match struct {
+	// ID is the id the signature was added under.
+	ID string
+	// Similarity is the estimated Jaccard similarity to the query.
+	Similarity float64
+}
+
+// Index finds, among the signatures added to it, those similar to a query,
+// by locality-sensitive hashing: each signature is cut into bands of rows,
+// and a signature is a candidate when it agrees with the query on every row
+// of at least one band. Candidates are then compared in full. With b bands
+// of r rows, sets of Jaccard similarity s become candidates with
+// probability 1 − (1 − s^r)^b.
+//
+// An Index lives in memory and is safe for concurrent use. It keeps every
+// signature, in the order added; [Index.All] lists them to persist, and
+// adding them again in that order restores the index.
+type Index struct {
+	hashes, bands, rows int
+	threshold           float64
+
+	mu      sync.RWMutex
+	ids     []string
+	vals    []uint32 // the signatures, hashes values each, in order added
+	buckets []map[uint64][]int32
+}
+
+// NewIndex returns an empty index of signatures of length hashes, cut into
+// bands bands (hashes must be a multiple of bands), that matches
+// signatures of estimated similarity at least threshold (0 < threshold ≤
+// 1). It returns an error wrapping [ErrConfig] when they do not fit.
+func NewIndex(hashes, bands int, threshold float64) (*Index, error) {
+	switch {
+	case hashes <= 0 || bands <= 0 || hashes%bands != 0:
+		return nil, fmt.Errorf("%w: %d hashes do not cut into %d bands", ErrConfig, hashes, bands)
+	case !(threshold > 0 && threshold <= 1):
+		return nil, fmt.Errorf("%w: threshold %v not in (0, 1]", ErrConfig, threshold)
+	}
+	ix := &Index{hashes: hashes, bands: bands, rows: hashes / bands, threshold: threshold,
+		buckets: make([]map[uint64][]int32, bands)}
+	for i := range ix.buckets {
+		ix.buckets[i] = make(map[uint64][]int32)
+	}
+	return ix, nil
+}
+
+// Threshold returns the least similarity the index matches.
+func (ix *Index) Threshold() float64 { return ix.threshold }
+
+// Len returns the number of signatures added.
+func (ix *Index) Len() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return len(ix.ids)
+}
+
+// Add adds sig under id. The same id may be added more than once; each
+// addition is a separate entry. The index keeps its own copy of sig. An
+// empty signature ([Signature.Empty]) is kept, for [Index.All], but
+// matches nothing. Add returns an error wrapping [ErrSignatureLength] when
+// sig is not of the index's length.
+func (ix *Index) Add(id string, sig Signature) error {
+	if len(sig) != ix.hashes {
+		return fmt.Errorf("%w: %d values, index has %d", ErrSignatureLength, len(sig), ix.hashes)
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	n := int32(len(ix.ids))
+	ix.ids = append(ix.ids, id)
+	ix.vals = append(ix.vals, sig...)
+	if sig.Empty() {
+		return nil
+	}
+	for b := range ix.bands {
+		k := ix.bandKey(sig, b)
+		ix.buckets[b][k] = append(ix.buckets[b][k], n)
+	}
+	return nil
+}
+
+// bandKey hashes the rows of band b of sig.
+func (ix *Index) bandKey(sig Signature, b int) uint64 {
+	h := uint64(b)
+	for _, v := range sig[b*ix.rows : (b+1)*ix.rows] {
+		h = mix64(h + uint64(v))
+	}
+	return h
+}
+
+// match is an entry of the index and its similarity to a query.
+type match struct {
+	entry int32
+	sim   float64
+}
+
+// matches returns the entries of similarity at least the threshold to sig,
+// in the order added. The caller holds ix.mu.
+func (ix *Index) matches(sig Signature) []match {
+	if len(sig) != ix.hashes || sig.Empty() {
+		return nil
+	}
+	var cands []int32
+	for b := range ix.bands {
+		cands = append(cands, ix.buckets[b][ix.bandKey(sig, b)]...)
+	}
+	slices.Sort(cands)
+	cands = slices.Compact(cands)
+	var out []match
+	for _, e := range cands {
+		v := ix.vals[int(e)*ix.hashes : int(e+1)*ix.hashes]
+		if s := float64(agree(sig, v)) / float64(ix.hashes); s >= ix.threshold {
+			out = append(out, match{e, s})
+		}
+	}
+	return out
+}
+
+// Query returns the signatures of estimated similarity at least the
+// index's threshold to sig, the most similar first (ties in the order
+// added). It returns nil when there is none, or when sig is empty or of
+// another length.
+func (ix *Index) Query(sig Signature) []Match {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	ms := ix.matches(sig)
+	slices.SortStableFunc(ms, func(x, y match) int { return cmp.Compare(y.sim, x.sim) })
+	var out []Match
+	for _, m := range ms {
+		out = append(out, Match{ID: ix.ids[m.entry], Similarity: m.sim})
+	}
+	return out
+}
+
+// Duplicate returns the id of the first-added signature that sig matches,
+// and whether there is one.
+func (ix *Index) Duplicate(sig Signature) (firstID string, ok bool) {
+	m, ok := ix.first(sig)
+	return m.ID, ok
+}
+
+// first returns the first-added match of sig.
+func (ix *Index) first(sig Signature) (Match, bool) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	ms := ix.matches(sig)
+	if len(ms) == 0 {
+		return Match{}, false
+	}
+	return Match{ID: ix.ids[ms[0].entry], Similarity: ms[0].sim}, true
+}
+
+// at returns a copy of the i-th signature added.
+func (ix *Index) at(i int) Signature {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return slices.Clone(Signature(ix.vals[i*ix.hashes : (i+1)*ix.hashes]))
+}
+
+// All returns the entries of the index in the order added: each id with a
+// copy of its signature. Adding them in that order to an index made with
+// the same parameters restores it.
+func (ix *Index) All() iter.Seq2[string, Signature] {
+	return func(yield func(string, Signature) bool) {
+		for i := 0; ; i++ {
+			ix.mu.RLock()
+			if i >= len(ix.ids) {
+				ix.mu.RUnlock()
+				return
+			}
+			id := ix.ids[i]
+			sig := slices.Clone(Signature(ix.vals[i*ix.hashes : (i+1)*ix.hashes]))
+			ix.mu.RUnlock()
+			if !yield(id, sig) {
+				return
+			}
+		}
+	}
+}
