@@ -194,19 +194,6 @@ func (g *Gazetteer) lookup(key []byte) (posts []int32, flags uint8, ok bool) {
 	return g.posts[off : off+n : off+n], uint8(v), true
 }
 
-// adm1Entry returns the entry index of a country's division, -1 if none.
-func (g *Gazetteer) adm1Entry(country, code string) int32 {
-	if code == "" {
-		return -1
-	}
-	var buf [16]byte
-	k := append(append(append(buf[:0], country...), '.'), code...)
-	if i, ok := g.adm1[string(k)]; ok {
-		return i
-	}
-	return -1
-}
-
 // distanceKm returns the great-circle distance between two points.
 func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
 	const r = 6371.0088

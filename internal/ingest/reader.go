@@ -70,23 +70,23 @@ func DefaultConfig() Config {
 func (c *Config) validate() error {
 	var errs []error
 	if c.MaxBytes <= 0 {
-		errs = append(errs, fmt.Errorf("MaxBytes %d: must be positive", c.MaxBytes))
+		errs = append(errs, fmt.Errorf("config MaxBytes %d: must be positive", c.MaxBytes))
 	}
 	if strings.TrimSpace(c.UserAgent) == "" || strings.ContainsAny(c.UserAgent, "\r\n") {
-		errs = append(errs, fmt.Errorf("UserAgent %q: must be one non-empty line", c.UserAgent))
+		errs = append(errs, fmt.Errorf("config UserAgent %q: must be one non-empty line", c.UserAgent))
 	}
 	if c.Timeout <= 0 {
-		errs = append(errs, fmt.Errorf("Timeout %v: must be positive", c.Timeout))
+		errs = append(errs, fmt.Errorf("config Timeout %v: must be positive", c.Timeout))
 	}
 	if c.MaxRedirects < 0 {
-		errs = append(errs, fmt.Errorf("MaxRedirects %d: must not be negative", c.MaxRedirects))
+		errs = append(errs, fmt.Errorf("config MaxRedirects %d: must not be negative", c.MaxRedirects))
 	}
 	if c.HostInterval < 0 {
-		errs = append(errs, fmt.Errorf("HostInterval %v: must not be negative", c.HostInterval))
+		errs = append(errs, fmt.Errorf("config HostInterval %v: must not be negative", c.HostInterval))
 	}
 	for _, e := range c.Extensions {
 		if len(e) < 2 || e[0] != '.' || strings.ContainsAny(e, `/\`) {
-			errs = append(errs, fmt.Errorf("Extensions %q: want a dot and a name, like .txt", e))
+			errs = append(errs, fmt.Errorf("config Extensions %q: want a dot and a name, like .txt", e))
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
