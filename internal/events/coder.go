@@ -229,14 +229,18 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 			sources, targets = speaker, m.members(addressee)
 			best.code = "111"
 		}
-		if g.passive {
-			// "X was attacked by Y": Y is the source, X the target.
+		passiveDone := false
+		if g.passive && targets == nil {
+			// "X was attacked by Y": Y is the source, X the target; "X was
+			// killed by a roadside bomb": X is the target of no known actor.
+			targets = sources
+			sources = nil
 			if by := m.actorAfterWord(best.end, "by"); by >= 0 {
-				targets = sources
 				sources = m.members(by)
 			}
+			passiveDone = true
 		}
-		if targets == nil {
+		if targets == nil && !passiveDone {
 			targets = c.targetOf(m, best, sources)
 		}
 		if targets == nil && len(groupSources[gi]) == 0 {
@@ -250,7 +254,7 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 			best.code = futureCode(best.p.code)
 		}
 		firstEvent[gi] = len(out)
-		if targets == nil && len(sources) > 1 && isSymmetric(best.codeOr()) {
+		if targets == nil && len(sources) > 1 && isSymmetric(best.codeOr(), m.toks[g.head].lemma) {
 			// A compound subject with no object acts on itself: "Czechia
 			// and China signed an agreement" is each with the other.
 			out = append(out, c.reciprocal(a, si, m, best, g, sources, dates, quoted[g.head] || reported)...)
@@ -316,12 +320,18 @@ func canStartNounPattern(tag string) bool {
 // object is between the subject's members: intents, consultations,
 // diplomatic and material cooperation ("X and Y agreed", "met", "signed
 // a deal", "clashed").
-func isSymmetric(code string) bool {
+func isSymmetric(code, verb string) bool {
 	switch code[:2] {
 	case "03", "04", "05", "06":
 		return true
 	}
-	return code == "190"
+	// Fighting is mutual only when the verb says so: "clashed", not
+	// "killed".
+	switch verb {
+	case "clash", "fight", "battle", "skirmish":
+		return code[:2] == "19"
+	}
+	return false
 }
 
 // reciprocal codes an event of a compound subject without an object as one
