@@ -40,7 +40,10 @@ func runEvalEvents(ctx context.Context, e env, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	files, err := goldFiles(fs.Args())
+	files, err := goldFiles(fs.Args(), func(path string) bool {
+		_, known := eval.SetForFile(path)
+		return known
+	})
 	if err != nil {
 		fmt.Fprintln(e.stderr, "worldmedia eval events:", err)
 		return exitFailed
@@ -148,8 +151,10 @@ func printWorst(w io.Writer, scores []*eval.EventScore, n int) {
 	}
 }
 
-// goldFiles expands directories to the known gold files they hold.
-func goldFiles(args []string) ([]string, error) {
+// goldFiles expands each directory among args to the JSON Lines files it
+// holds that keep accepts (nil keeps all), sorted; other arguments are
+// files and stay as they are.
+func goldFiles(args []string, keep func(path string) bool) ([]string, error) {
 	var out []string
 	for _, a := range args {
 		matches, err := filepath.Glob(filepath.Join(a, "*.jsonl"))
@@ -162,7 +167,7 @@ func goldFiles(args []string) ([]string, error) {
 		}
 		sort.Strings(matches)
 		for _, m := range matches {
-			if _, ok := eval.SetForFile(m); ok {
+			if keep == nil || keep(m) {
 				out = append(out, m)
 			}
 		}

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"path/filepath"
-	"sort"
 	"time"
 
 	"worldmedia/internal/actors"
@@ -64,14 +62,10 @@ func runEvalGeo(ctx context.Context, e env, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	var files []string
-	for _, a := range fs.Args() {
-		m, _ := filepath.Glob(filepath.Join(a, "*.jsonl"))
-		if len(m) == 0 {
-			m = []string{a}
-		}
-		sort.Strings(m)
-		files = append(files, m...)
+	files, err := goldFiles(fs.Args(), nil)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "worldmedia eval geo:", err)
+		return exitFailed
 	}
 	ann, err := nlp.NewAnnotator(nil, log)
 	if err != nil {
