@@ -151,7 +151,8 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 	c.retagInfinitives(m)
 	groupCompounds(m)
 	inferRoleCountry(m)
-	quoted := quotedTokens(m.toks)
+	m.quoted = markQuoted(grow(m.quoted, n), m.toks)
+	quoted := m.quoted
 	m.groups = appendVerbGroups(m.groups[:0], m.toks)
 	groups := m.groups
 	dates := c.dateExpressions(a.Date, m.toks)
@@ -160,7 +161,8 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 	// quotation marks. Quoted events without a subject of their own, or
 	// with a first-person one, are the speaker's.
 	speaker := []int(nil)
-	groupSources := make([][]int, len(groups))
+	m.groupSources = grow(m.groupSources, len(groups))
+	groupSources := m.groupSources
 	var prev []int
 	for gi, g := range groups {
 		groupSources[gi] = c.findSources(m, groups, gi, prev)
@@ -170,11 +172,13 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		}
 	}
 
-	consumed := make([]bool, n)
+	m.consumed = grow(m.consumed, n)
+	consumed := m.consumed
 	var out []article.Event
 	// firstEvent[gi] is the index in out of verb group gi's first event,
 	// or -1 when it coded none.
-	firstEvent := make([]int, len(groups))
+	m.firstEvent = grow(m.firstEvent, len(groups))
+	firstEvent := m.firstEvent
 	for gi := range firstEvent {
 		firstEvent[gi] = -1
 	}
@@ -819,9 +823,19 @@ func appendVerbGroups(out []verbGroup, toks []tok) []verbGroup {
 	return out
 }
 
-// quotedTokens marks the tokens inside quotation marks.
-func quotedTokens(toks []tok) []bool {
-	q := make([]bool, len(toks))
+// grow returns s with length n and every element zero, reusing its memory.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// markQuoted marks in q (one per token, all false) the tokens inside
+// quotation marks.
+func markQuoted(q []bool, toks []tok) []bool {
 	open := false
 	for i, t := range toks {
 		switch t.lower {

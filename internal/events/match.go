@@ -77,6 +77,10 @@ type matcher struct {
 	present    []uint64
 	presentIDs []int32
 	groups     []verbGroup // the sentence's verb groups (buffer)
+	// Per-sentence buffers of codeSentence.
+	quoted, consumed []bool
+	firstEvent       []int
+	groupSources     [][]int
 }
 
 // reset readies a pooled matcher for a sentence of n tokens against a
