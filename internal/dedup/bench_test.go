@@ -1,38 +1,25 @@
 package dedup_test
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
 	"testing"
-	"time"
 
 	"worldmedia/internal/article"
 	"worldmedia/internal/dedup"
+	"worldmedia/internal/testkit"
 )
 
 // analyzedBBC returns the BBC articles analysed by nlp and actors, the
-// input the dedup stage sees.
+// input the dedup stage sees, and their size in bytes.
 func analyzedBBC(b *testing.B) ([]*article.Article, int64) {
-	f, err := os.Open(bbcPath)
+	as, size := testkit.TaggedBBC(b)
+	p, err := pipeline()
 	if err != nil {
-		b.Skipf("%s not present (../shared is beside the checkout): %v", bbcPath, err)
+		b.Fatal(err)
 	}
-	defer f.Close()
-	var as []*article.Article
-	var size int64
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		var rec struct{ ID, Text string }
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+	for _, a := range as {
+		if err := p.act.Process(b.Context(), a); err != nil {
 			b.Fatal(err)
 		}
-		as = append(as, analyze(b, rec.ID, rec.Text, time.Time{}))
-		size += int64(len(rec.Text))
-	}
-	if err := sc.Err(); err != nil {
-		b.Fatal(err)
 	}
 	return as, size
 }

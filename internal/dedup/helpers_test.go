@@ -2,7 +2,6 @@ package dedup_test
 
 import (
 	"os"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -10,13 +9,6 @@ import (
 	"worldmedia/internal/actors"
 	"worldmedia/internal/article"
 	"worldmedia/internal/nlp"
-)
-
-// Paths of the shared data beside the checkout; tests that need them skip
-// when they are absent.
-const (
-	seedPath = "../../../shared/seed/us-russia-all-time-low.txt"
-	bbcPath  = "../../../shared/data/news/bbc_fulltext.jsonl"
 )
 
 // seedDate is the seed article's publication date (shared/seed/EXPECTED.md).
@@ -54,25 +46,6 @@ func analyze(tb testing.TB, id, text string, date time.Time) *article.Article {
 		tb.Fatal(err)
 	}
 	return a
-}
-
-// readSeed returns the seed article's body: the file without its first
-// three non-empty lines (site name, then the title twice).
-func readSeed(tb testing.TB) string {
-	tb.Helper()
-	b, err := os.ReadFile(seedPath)
-	if err != nil {
-		tb.Skipf("seed article not present (../shared beside the checkout): %v", err)
-	}
-	text := string(b)
-	for skipped := 0; skipped < 3 && text != ""; {
-		line, rest, _ := strings.Cut(text, "\n")
-		if strings.TrimSpace(line) != "" {
-			skipped++
-		}
-		text = rest
-	}
-	return strings.TrimSpace(text)
 }
 
 func readTestdata(tb testing.TB, name string) string {

@@ -10,6 +10,7 @@ import (
 
 	"worldmedia/internal/article"
 	"worldmedia/internal/dedup"
+	"worldmedia/internal/testkit"
 )
 
 // TestSeed checks the MUST of shared/seed/EXPECTED.md ("Spun copies"): the
@@ -19,7 +20,7 @@ import (
 // reports the same visit (Tillerson in Moscow), so it shares the seed's
 // story (doc.go).
 func TestSeed(t *testing.T) {
-	seed := readSeed(t)
+	seed := testkit.SeedBody(t)
 	tests := []struct {
 		name string
 		text string

@@ -1,39 +1,15 @@
 package quotes_test
 
 import (
-	"os"
 	"strings"
 	"testing"
+	"worldmedia/internal/testkit"
 )
-
-const seedPath = "../../../shared/seed/us-russia-all-time-low.txt"
-
-// seedBody returns the seed article's body: the file without its first
-// three non-empty lines (site name, and the title twice).
-func seedBody(t *testing.T) string {
-	t.Helper()
-	b, err := os.ReadFile(seedPath)
-	if err != nil {
-		t.Skipf("%s not present (the seed lives beside the checkout, in ../shared): %v", seedPath, err)
-	}
-	lines := strings.SplitAfter(string(b), "\n")
-	skipped := 0
-	for i, l := range lines {
-		if skipped == 3 {
-			return strings.Join(lines[i:], "")
-		}
-		if strings.TrimSpace(l) != "" {
-			skipped++
-		}
-	}
-	t.Fatal("seed article has no body")
-	return ""
-}
 
 // TestSeed checks the quotations EXPECTED.md requires of the seed article,
 // through the real pipeline (nlp, actors, quotes).
 func TestSeed(t *testing.T) {
-	text := seedBody(t)
+	text := testkit.SeedBody(t)
 	a := newAnalysis(t).run(t.Context(), t, text, seedDate)
 	tests := []struct {
 		name    string
