@@ -40,9 +40,14 @@ type command struct {
 // commands is the explicit list of subcommands.
 func commands() map[string]command {
 	return map[string]command{
-		"code":  {"analyse articles and print them per the analysis contract", runCode},
-		"eval":  {"score worldmedia against gold sets (ner, events, …)", runEval},
-		"train": {"train the part-of-speech and entity models from CoNLL-2003", runTrain},
+		"code":     {"analyse articles and print them per the analysis contract", runCode},
+		"ingest":   {"analyse articles and store them in the database", runIngest},
+		"events":   {"list stored events (filters: actors, codes, dates, place, text)", runEvents},
+		"articles": {"list stored articles", runArticles},
+		"stories":  {"list stories: articles about the same events", runStories},
+		"stats":    {"print the database's totals", runStats},
+		"eval":     {"score worldmedia against gold sets (ner, events, …)", runEval},
+		"train":    {"train the part-of-speech and entity models from CoNLL-2003", runTrain},
 	}
 }
 
@@ -80,7 +85,7 @@ func usage(w io.Writer, cmds map[string]command) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-8s %s\n", n, cmds[n].summary)
+		fmt.Fprintf(w, "  %-10s %s\n", n, cmds[n].summary)
 	}
 	fmt.Fprintln(w, "\nRun 'worldmedia COMMAND --help' for a command's flags.")
 }

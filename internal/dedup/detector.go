@@ -119,6 +119,7 @@ type Detector struct {
 
 // entry is what the detector keeps of an article besides its signatures.
 type entry struct {
+	index       int // position in order and in both indexes
 	date        time.Time
 	duplicateOf string
 	story       string
@@ -271,6 +272,7 @@ func (d *Detector) add(id string, e entry, sig, ssig Signature) {
 	// Restore.
 	_ = d.dups.Add(id, sig)
 	_ = d.stories.Add(id, ssig)
+	e.index = len(d.order)
 	d.seen[id] = e
 	d.order = append(d.order, id)
 }
@@ -308,6 +310,20 @@ func (d *Detector) Entries() iter.Seq[Entry] {
 			}
 		}
 	}
+}
+
+// Entry returns what the detector remembers of the article id, for a
+// store to persist as the article is stored; ok is false when it
+// remembers no such article.
+func (d *Detector) Entry(id string) (Entry, bool) {
+	d.mu.RLock()
+	e, ok := d.seen[id]
+	d.mu.RUnlock()
+	if !ok {
+		return Entry{}, false
+	}
+	return Entry{ID: id, Date: e.date, DuplicateOf: e.duplicateOf, Story: e.story,
+		Signature: d.dups.at(e.index), StorySignature: d.stories.at(e.index)}, true
 }
 
 // Restore adds a remembered article back, as [Detector.Entries] listed

@@ -163,6 +163,14 @@ func EventRows(a *article.Article, firstID int64) []EventRow {
 // the article's place of that name; actor geographies are left empty.
 // DATEADDED is the publication time and SOURCEURL the URL (else the ID).
 func EventRowsWith(a *article.Article, firstID int64, level func(article.Place) LocType) []EventRow {
+	rows, _ := EventRowsIndexed(a, firstID, level)
+	return rows
+}
+
+// EventRowsIndexed is [EventRowsWith] that also gives, for each record, the
+// index in a.Events of the event's first mention, for writers that keep
+// worldmedia's evidence beside GDELT's columns.
+func EventRowsIndexed(a *article.Article, firstID int64, level func(article.Place) LocType) ([]EventRow, []int) {
 	if level == nil {
 		level = PlaceLevel
 	}
@@ -170,9 +178,10 @@ func EventRowsWith(a *article.Article, firstID int64, level func(article.Place) 
 		src, tgt, code, date, place string
 	}
 	var rows []EventRow
+	var first []int
 	seen := map[key]int{}
 	lead := leadEnd(a.Text)
-	for _, ev := range a.Events {
+	for ei, ev := range a.Events {
 		if ev.Negated {
 			continue
 		}
@@ -214,8 +223,9 @@ func EventRowsWith(a *article.Article, firstID int64, level func(article.Place) 
 			r.ActionGeo = eventLocation(a, *ev.Location, level)
 		}
 		rows = append(rows, r)
+		first = append(first, ei)
 	}
-	return rows
+	return rows, first
 }
 
 // leadEnd returns the byte offset where the text's first paragraph ends:

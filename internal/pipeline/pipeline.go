@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"worldmedia/internal/article"
@@ -56,6 +57,7 @@ func (e *Error) Unwrap() error { return e.Err }
 type Pipeline struct {
 	stages []Stage
 	log    *slog.Logger
+	spent  []atomic.Int64 // nanoseconds per stage, summed over articles
 }
 
 // New returns a pipeline that runs stages in the given order. A nil logger
@@ -64,19 +66,37 @@ func New(log *slog.Logger, stages ...Stage) *Pipeline {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Pipeline{stages: stages, log: log}
+	return &Pipeline{stages: stages, log: log, spent: make([]atomic.Int64, len(stages))}
+}
+
+// StageTime is the time a pipeline spent in one stage.
+type StageTime struct {
+	Stage string
+	Spent time.Duration
+}
+
+// Times returns the time spent in each stage so far, summed over articles
+// and workers, in stage order.
+func (p *Pipeline) Times() []StageTime {
+	out := make([]StageTime, len(p.stages))
+	for i, s := range p.stages {
+		out[i] = StageTime{s.Name(), time.Duration(p.spent[i].Load())}
+	}
+	return out
 }
 
 // Process runs every stage on a, stopping at the first failure, which it
 // returns as an [*Error].
 func (p *Pipeline) Process(ctx context.Context, a *article.Article) error {
-	for _, s := range p.stages {
+	for i, s := range p.stages {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		start := time.Now()
 		err := s.Process(ctx, a)
-		p.log.Debug("stage", "stage", s.Name(), "article", a.ID, "elapsed", time.Since(start))
+		d := time.Since(start)
+		p.spent[i].Add(int64(d))
+		p.log.Debug("stage", "stage", s.Name(), "article", a.ID, "elapsed", d)
 		if err != nil {
 			return &Error{Article: a.ID, Input: a.Input, Stage: s.Name(), Err: err}
 		}

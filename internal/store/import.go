@@ -1,0 +1,142 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"iter"
+	"time"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
+
+	"worldmedia/internal/article"
+	"worldmedia/internal/gdelt"
+)
+
+// ErrImported is a GDELT file whose content the store already holds.
+var ErrImported = errors.New("file already imported")
+
+// ImportResult counts what an import read and stored.
+type ImportResult struct {
+	// Rows is the records read, Bad those skipped as malformed, Added
+	// those stored (records whose GLOBALEVENTID the store already held are
+	// not stored again).
+	Rows, Bad, Added int64
+}
+
+// ImportOptions are the callbacks of [DB.ImportEvents].
+type ImportOptions struct {
+	// Bad is told of each malformed record (a [*gdelt.RecordError] with
+	// its line), which is skipped; nil ignores them.
+	Bad func(error)
+	// Progress is called every 500,000 records with the count so far.
+	Progress func(rows int64)
+}
+
+// ImportEvents stores GDELT event records read from one file, in one
+// transaction: after a crash the file is all there or not at all. file
+// names it and sha256 is its content's hash: a file imported before is
+// refused with [ErrImported]. A read error (not a malformed record) aborts
+// the import and nothing is stored.
+func (s *DB) ImportEvents(ctx context.Context, file, sha256 string, rows iter.Seq2[gdelt.EventRow, error], opt ImportOptions) (ImportResult, error) {
+	var res ImportResult
+	conn, err := s.sql.Conn(ctx)
+	if err != nil {
+		return res, err
+	}
+	defer conn.Close()
+	var n int
+	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM imports WHERE sha256 = ?`, sha256).Scan(&n); err != nil {
+		return res, fmt.Errorf("database %s: imports: %w", s.name(), err)
+	}
+	if n > 0 {
+		return res, fmt.Errorf("%s: %w", file, ErrImported)
+	}
+	var lo, hi int64
+	err = inTx(ctx, s, conn, nil, func(dc driver.Conn) error {
+		app, err := duckdb.NewAppenderFromConn(dc, "", "events")
+		if err != nil {
+			return fmt.Errorf("appender: %w", err)
+		}
+		vals := make([]driver.Value, 0, 80)
+		for row, rerr := range rows {
+			if rerr != nil {
+				var re *gdelt.RecordError
+				if errors.As(rerr, &re) {
+					res.Bad++
+					if opt.Bad != nil {
+						opt.Bad(rerr)
+					}
+					continue
+				}
+				app.Close()
+				return rerr
+			}
+			if res.Rows%65536 == 0 && ctx.Err() != nil {
+				app.Close()
+				return ctx.Err()
+			}
+			if res.Added == 0 || row.ID < lo {
+				lo = row.ID
+			}
+			if res.Added == 0 || row.ID > hi {
+				hi = row.ID
+			}
+			res.Rows++
+			res.Added++
+			vals = gdeltValues(vals[:0], row)
+			if err := app.AppendRow(vals...); err != nil {
+				app.Close()
+				return fmt.Errorf("record %d (GLOBALEVENTID %d): %w", res.Rows, row.ID, err)
+			}
+			if opt.Progress != nil && res.Rows%500000 == 0 {
+				opt.Progress(res.Rows)
+			}
+		}
+		return app.Close()
+	}, func() error {
+		if res.Added > 0 {
+			if err := dropRepeated(ctx, conn, lo, hi, &res); err != nil {
+				return err
+			}
+		}
+		_, err := conn.ExecContext(ctx, `INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?)`,
+			file, sha256, res.Rows+res.Bad, res.Added, res.Bad, time.Now().UTC())
+		return err
+	})
+	if err != nil {
+		return ImportResult{}, fmt.Errorf("database %s: importing %s: %w", s.name(), file, err)
+	}
+	return res, nil
+}
+
+// dropRepeated deletes GDELT records whose GLOBALEVENTID in [lo, hi] is
+// stored more than once (an overlapping or repeated file), keeping the
+// first stored, and counts them out of res.Added.
+func dropRepeated(ctx context.Context, conn *sql.Conn, lo, hi int64, res *ImportResult) error {
+	var all, distinct int64
+	err := conn.QueryRowContext(ctx, `SELECT count(*), count(DISTINCT event_id) FROM events
+		WHERE origin = 'gdelt' AND event_id BETWEEN ? AND ?`, lo, hi).Scan(&all, &distinct)
+	if err != nil || all == distinct {
+		return err
+	}
+	r, err := conn.ExecContext(ctx, `DELETE FROM events WHERE rowid IN (
+		SELECT rowid FROM (
+			SELECT rowid, row_number() OVER (PARTITION BY event_id ORDER BY rowid) AS n
+			FROM events WHERE origin = 'gdelt' AND event_id BETWEEN ? AND ?)
+		WHERE n > 1)`, lo, hi)
+	if err != nil {
+		return fmt.Errorf("dropping repeated records: %w", err)
+	}
+	n, _ := r.RowsAffected()
+	res.Added -= n
+	return nil
+}
+
+// gdeltValues are an imported record's values for the events table.
+func gdeltValues(v []driver.Value, r gdelt.EventRow) []driver.Value {
+	v = eventValues(v, r, "gdelt", nil, host(r.SourceURL), nil, false)
+	return append(v, article.PLOVERCategory(r.Code), nil, false, nil, nil, nil, nil, nil, nil, "")
+}

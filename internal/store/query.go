@@ -1,0 +1,424 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// ErrQuery is a query with an invalid filter.
+var ErrQuery = errors.New("invalid query")
+
+// MaxLimit caps the rows one query returns.
+const MaxLimit = 100000
+
+// Page is the window of a query's rows.
+type Page struct {
+	// Limit is the most rows returned: 0 means 100, at most [MaxLimit].
+	Limit int
+	// Offset skips rows.
+	Offset int
+}
+
+func (p Page) clause() (string, error) {
+	if p.Limit < 0 || p.Offset < 0 || p.Limit > MaxLimit {
+		return "", fmt.Errorf("%w: limit %d, offset %d (limit 1..%d, offset ≥ 0)", ErrQuery, p.Limit, p.Offset, MaxLimit)
+	}
+	l := p.Limit
+	if l == 0 {
+		l = 100
+	}
+	return fmt.Sprintf(" LIMIT %d OFFSET %d", l, p.Offset), nil
+}
+
+// EventQuery selects events. Empty fields do not filter.
+type EventQuery struct {
+	// Source and Target are actor codes of the event's source (Actor1)
+	// and target (Actor2): a three-letter code is a country or region
+	// code, a longer one the start of a full code ("USAGOV").
+	Source, Target string
+	// Both matches Source and Target in either direction.
+	Both bool
+	// Code is the start of the CAMEO event code ("19", "190", "1903").
+	Code string
+	// Quad is the quad class 1..4, 0 for any.
+	Quad int
+	// Since and Until bound the event day, inclusive.
+	Since, Until time.Time
+	// Place is a substring of the event's place name (case-insensitive),
+	// or a FIPS country code of two letters.
+	Place string
+	// Text is a substring of the evidence sentence (case-insensitive).
+	Text string
+	// Origin is "worldmedia", "gdelt" or "" for both.
+	Origin string
+	// ArticleID selects the events of one article.
+	ArticleID string
+	// Duplicates includes events of duplicate articles.
+	Duplicates bool
+	Page
+}
+
+// Event is one stored event. The JSON names are a stable interface
+// (docs/store.md).
+type Event struct {
+	ID         int64    `json:"id"`
+	Origin     string   `json:"origin"`
+	ArticleID  string   `json:"article_id"`
+	Date       string   `json:"date"`
+	Source     string   `json:"source"`
+	SourceName string   `json:"source_name"`
+	Target     string   `json:"target"`
+	TargetName string   `json:"target_name"`
+	Code       string   `json:"code"`
+	Root       string   `json:"root"`
+	Quad       int      `json:"quad"`
+	Goldstein  float64  `json:"goldstein"`
+	Plover     string   `json:"plover"`
+	Reported   bool     `json:"reported"`
+	Duplicate  bool     `json:"duplicate"`
+	Mentions   int      `json:"mentions"`
+	Tone       float64  `json:"tone"`
+	Place      string   `json:"place"`
+	Country    string   `json:"country"`
+	Lat        *float64 `json:"lat"`
+	Lon        *float64 `json:"lon"`
+	Outlet     string   `json:"outlet"`
+	URL        string   `json:"url"`
+	Evidence   string   `json:"evidence"`
+}
+
+func (q EventQuery) where() (*where, error) {
+	w := &where{}
+	if q.Quad < 0 || q.Quad > 4 {
+		return nil, fmt.Errorf("%w: quad class %d (1..4)", ErrQuery, q.Quad)
+	}
+	for _, c := range []string{q.Source, q.Target} {
+		if !validCode(c) {
+			return nil, fmt.Errorf("%w: actor code %q", ErrQuery, c)
+		}
+	}
+	if !validDigits(q.Code) {
+		return nil, fmt.Errorf("%w: event code %q", ErrQuery, q.Code)
+	}
+	switch q.Origin {
+	case "", "worldmedia", "gdelt":
+	default:
+		return nil, fmt.Errorf("%w: origin %q (worldmedia or gdelt)", ErrQuery, q.Origin)
+	}
+	if !q.Since.IsZero() && !q.Until.IsZero() && q.Until.Before(q.Since) {
+		return nil, fmt.Errorf("%w: until %s is before since %s", ErrQuery, q.Until.Format(time.DateOnly), q.Since.Format(time.DateOnly))
+	}
+	switch {
+	case q.Both && (q.Source != "" || q.Target != ""):
+		s1, a1 := pairCond(q.Source, q.Target, "actor1", "actor2")
+		s2, a2 := pairCond(q.Source, q.Target, "actor2", "actor1")
+		w.add("(("+s1+") OR ("+s2+"))", append(a1, a2...)...)
+	default:
+		if q.Source != "" {
+			c, a := actorCond("actor1", q.Source)
+			w.add(c, a...)
+		}
+		if q.Target != "" {
+			c, a := actorCond("actor2", q.Target)
+			w.add(c, a...)
+		}
+	}
+	if q.Code != "" {
+		w.add("starts_with(event_code, ?)", q.Code)
+	}
+	if q.Quad != 0 {
+		w.add("quad_class = ?", int8(q.Quad))
+	}
+	if !q.Since.IsZero() {
+		w.add("day >= ?", dayOf(q.Since))
+	}
+	if !q.Until.IsZero() {
+		w.add("day <= ?", dayOf(q.Until))
+	}
+	if q.Place != "" {
+		if len(q.Place) == 2 && isUpper(q.Place) {
+			w.add("action_geo_country = ?", q.Place)
+		} else {
+			w.add(`action_geo_name ILIKE ? ESCAPE '\'`, "%"+likeEscape(q.Place)+"%")
+		}
+	}
+	if q.Text != "" {
+		w.add(`evidence ILIKE ? ESCAPE '\'`, "%"+likeEscape(q.Text)+"%")
+	}
+	if q.Origin != "" {
+		w.add("origin = ?", q.Origin)
+	}
+	if q.ArticleID != "" {
+		w.add("article_id = ?", q.ArticleID)
+	}
+	if !q.Duplicates {
+		w.add("NOT duplicate")
+	}
+	return w, nil
+}
+
+// pairCond matches src on column prefix a and tgt on b; empty codes match
+// anything.
+func pairCond(src, tgt, a, b string) (string, []any) {
+	var conds []string
+	var args []any
+	if src != "" {
+		c, x := actorCond(a, src)
+		conds, args = append(conds, c), append(args, x...)
+	}
+	if tgt != "" {
+		c, x := actorCond(b, tgt)
+		conds, args = append(conds, c), append(args, x...)
+	}
+	s := conds[0]
+	if len(conds) == 2 {
+		s += " AND " + conds[1]
+	}
+	return s, args
+}
+
+// Events returns the events q selects, newest first.
+func (s *DB) Events(ctx context.Context, q EventQuery) ([]Event, error) {
+	w, err := q.where()
+	if err != nil {
+		return nil, err
+	}
+	page, err := q.Page.clause()
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.sql.QueryContext(ctx, `SELECT event_id, origin, coalesce(article_id, ''), coalesce(strftime(day, '%Y-%m-%d'), ''),
+		actor1_code, actor1_name, actor2_code, actor2_name, event_code, event_root_code, quad_class, goldstein,
+		plover, reported, duplicate, num_mentions, avg_tone, action_geo_name, action_geo_country,
+		action_geo_lat, action_geo_lon, outlet, source_url, evidence
+		FROM events`+w.String()+` ORDER BY day DESC NULLS LAST, origin, event_id`+page, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("database %s: events: %w", s.name(), err)
+	}
+	defer rows.Close()
+	var out []Event
+	for rows.Next() {
+		var e Event
+		var lat, lon sql.NullFloat64
+		if err := rows.Scan(&e.ID, &e.Origin, &e.ArticleID, &e.Date, &e.Source, &e.SourceName, &e.Target, &e.TargetName,
+			&e.Code, &e.Root, &e.Quad, &e.Goldstein, &e.Plover, &e.Reported, &e.Duplicate, &e.Mentions, &e.Tone,
+			&e.Place, &e.Country, &lat, &lon, &e.Outlet, &e.URL, &e.Evidence); err != nil {
+			return nil, fmt.Errorf("database %s: events: %w", s.name(), err)
+		}
+		if lat.Valid {
+			e.Lat, e.Lon = &lat.Float64, &lon.Float64
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// ArticleQuery selects articles. Empty fields do not filter.
+type ArticleQuery struct {
+	// Source is the outlet's name (exact, case-insensitive).
+	Source string
+	// Since and Until bound the publication day, inclusive.
+	Since, Until time.Time
+	// Text is a substring of the title or body (case-insensitive).
+	Text string
+	// Story selects the articles of one story.
+	Story string
+	// ID selects one article.
+	ID string
+	// Originals leaves out duplicates.
+	Originals bool
+	Page
+}
+
+// Article is a stored article without its body. The JSON names are a
+// stable interface (docs/store.md).
+type Article struct {
+	ID          string   `json:"id"`
+	URL         string   `json:"url"`
+	Source      string   `json:"source"`
+	Title       string   `json:"title"`
+	Published   string   `json:"published"`
+	Language    string   `json:"language"`
+	DuplicateOf string   `json:"duplicate_of"`
+	Story       string   `json:"story"`
+	Tone        *float64 `json:"tone"`
+	Sentences   int      `json:"sentences"`
+	Events      int      `json:"events"`
+	Input       string   `json:"input"`
+}
+
+// Articles returns the articles q selects, newest first.
+func (s *DB) Articles(ctx context.Context, q ArticleQuery) ([]Article, error) {
+	w := &where{}
+	if !q.Since.IsZero() && !q.Until.IsZero() && q.Until.Before(q.Since) {
+		return nil, fmt.Errorf("%w: until is before since", ErrQuery)
+	}
+	if q.Source != "" {
+		w.add("lower(source) = lower(?)", q.Source)
+	}
+	if !q.Since.IsZero() {
+		w.add("published >= ?", dayOf(q.Since))
+	}
+	if !q.Until.IsZero() {
+		w.add("published < ?", dayOf(q.Until).AddDate(0, 0, 1))
+	}
+	if q.Text != "" {
+		p := "%" + likeEscape(q.Text) + "%"
+		w.add(`(title ILIKE ? ESCAPE '\' OR body ILIKE ? ESCAPE '\')`, p, p)
+	}
+	if q.Story != "" {
+		w.add("story = ?", q.Story)
+	}
+	if q.ID != "" {
+		w.add("id = ?", q.ID)
+	}
+	if q.Originals {
+		w.add("duplicate_of IS NULL")
+	}
+	page, err := q.Page.clause()
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.sql.QueryContext(ctx, `SELECT id, url, source, title, coalesce(strftime(published, '%Y-%m-%dT%H:%M:%SZ'), ''),
+		language, coalesce(duplicate_of, ''), coalesce(story, ''), tone, sentences, n_events, input
+		FROM articles`+w.String()+` ORDER BY published DESC NULLS LAST, seq DESC`+page, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("database %s: articles: %w", s.name(), err)
+	}
+	defer rows.Close()
+	var out []Article
+	for rows.Next() {
+		var a Article
+		var tone sql.NullFloat64
+		if err := rows.Scan(&a.ID, &a.URL, &a.Source, &a.Title, &a.Published, &a.Language, &a.DuplicateOf, &a.Story,
+			&tone, &a.Sentences, &a.Events, &a.Input); err != nil {
+			return nil, fmt.Errorf("database %s: articles: %w", s.name(), err)
+		}
+		if tone.Valid {
+			a.Tone = &tone.Float64
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// Body returns the text of the stored article id; ok is false when there
+// is none.
+func (s *DB) Body(ctx context.Context, id string) (body string, ok bool, err error) {
+	err = s.sql.QueryRowContext(ctx, `SELECT body FROM articles WHERE id = ?`, id).Scan(&body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("database %s: article %s: %w", s.name(), id, err)
+	}
+	return body, true, nil
+}
+
+// StoryQuery selects stories. Empty fields do not filter.
+type StoryQuery struct {
+	// Since and Until bound the story's first publication day, inclusive.
+	Since, Until time.Time
+	// Text is a substring of the first article's title (case-insensitive).
+	Text string
+	// MinArticles leaves out stories with fewer articles (duplicates
+	// included).
+	MinArticles int
+	Page
+}
+
+// Story is a group of articles about the same events. The JSON names are
+// a stable interface (docs/store.md).
+type Story struct {
+	ID             string `json:"id"`
+	Title          string `json:"title"`
+	FirstArticle   string `json:"first_article"`
+	FirstPublished string `json:"first_published"`
+	LastPublished  string `json:"last_published"`
+	// Articles counts the originals, Duplicates the copies.
+	Articles   int `json:"articles"`
+	Duplicates int `json:"duplicates"`
+	Sources    int `json:"sources"`
+	Events     int `json:"events"`
+}
+
+// Stories returns the stories q selects, the largest first.
+func (s *DB) Stories(ctx context.Context, q StoryQuery) ([]Story, error) {
+	w := &where{}
+	if !q.Since.IsZero() {
+		w.add("first_published >= ?", dayOf(q.Since))
+	}
+	if !q.Until.IsZero() {
+		w.add("first_published < ?", dayOf(q.Until).AddDate(0, 0, 1))
+	}
+	if q.Text != "" {
+		w.add(`title ILIKE ? ESCAPE '\'`, "%"+likeEscape(q.Text)+"%")
+	}
+	if q.MinArticles > 0 {
+		w.add("articles + duplicates >= ?", q.MinArticles)
+	}
+	page, err := q.Page.clause()
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.sql.QueryContext(ctx, `SELECT id, title, first_article,
+		coalesce(strftime(first_published, '%Y-%m-%dT%H:%M:%SZ'), ''), coalesce(strftime(last_published, '%Y-%m-%dT%H:%M:%SZ'), ''),
+		articles, duplicates, sources, coalesce(events, 0)
+		FROM stories`+w.String()+` ORDER BY articles + duplicates DESC, first_published DESC NULLS LAST, id`+page, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("database %s: stories: %w", s.name(), err)
+	}
+	defer rows.Close()
+	var out []Story
+	for rows.Next() {
+		var st Story
+		if err := rows.Scan(&st.ID, &st.Title, &st.FirstArticle, &st.FirstPublished, &st.LastPublished,
+			&st.Articles, &st.Duplicates, &st.Sources, &st.Events); err != nil {
+			return nil, fmt.Errorf("database %s: stories: %w", s.name(), err)
+		}
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
+
+// validCode reports whether s is empty or an actor code: 3 to 15
+// upper-case letters or digits.
+func validCode(s string) bool {
+	if s == "" {
+		return true
+	}
+	if len(s) < 3 || len(s) > 15 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+func validDigits(s string) bool {
+	if len(s) > 4 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func isUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
