@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
 
@@ -351,6 +352,13 @@ func newBatch(conn driver.Conn) (*batch, error) {
 func (b *batch) append(table string, vals ...driver.Value) {
 	if b.err != nil {
 		return
+	}
+	for i, v := range vals {
+		// DuckDB refuses invalid UTF-8; readers repair their input, but a
+		// stage could still cut a string inside a character.
+		if s, ok := v.(string); ok && !utf8.ValidString(s) {
+			vals[i] = strings.ToValidUTF8(s, "\uFFFD")
+		}
 	}
 	if err := b.apps[table].AppendRow(vals...); err != nil {
 		b.err = fmt.Errorf("%s: %w", table, err)
