@@ -46,6 +46,8 @@ func commands() map[string]command {
 		"articles": {"list stored articles", runArticles},
 		"stories":  {"list stories: articles about the same events", runStories},
 		"stats":    {"print the database's totals", runStats},
+		"import":   {"import gdelt: load GDELT event files into the database", runImport},
+		"export":   {"export gdelt: write stored events as GDELT records, Parquet or CSV", runExport},
 		"eval":     {"score worldmedia against gold sets (ner, events, …)", runEval},
 		"train":    {"train the part-of-speech and entity models from CoNLL-2003", runTrain},
 	}

@@ -36,7 +36,9 @@ type ImportOptions struct {
 }
 
 // ImportEvents stores GDELT event records read from one file, in one
-// transaction: after a crash the file is all there or not at all. file
+// transaction: after a crash the file is all there or not at all.
+// Records without a GLOBALEVENTID (GDELT 1.0's reduced files) get
+// negative ids, in the order stored. file
 // names it and sha256 is its content's hash: a file imported before is
 // refused with [ErrImported]. A read error (not a malformed record) aborts
 // the import and nothing is stored.
@@ -53,6 +55,12 @@ func (s *DB) ImportEvents(ctx context.Context, file, sha256 string, rows iter.Se
 	}
 	if n > 0 {
 		return res, fmt.Errorf("%s: %w", file, ErrImported)
+	}
+	// Records without a GLOBALEVENTID (the reduced files) are numbered
+	// downwards from -1, below every stored id.
+	var nextAnon int64
+	if err := conn.QueryRowContext(ctx, `SELECT least(0, coalesce(min(event_id), 0)) - 1 FROM events WHERE origin = 'gdelt'`).Scan(&nextAnon); err != nil {
+		return res, fmt.Errorf("database %s: events: %w", s.name(), err)
 	}
 	var lo, hi int64
 	err = inTx(ctx, s, conn, nil, func(dc driver.Conn) error {
@@ -77,6 +85,10 @@ func (s *DB) ImportEvents(ctx context.Context, file, sha256 string, rows iter.Se
 			if res.Rows%65536 == 0 && ctx.Err() != nil {
 				app.Close()
 				return ctx.Err()
+			}
+			if row.ID == 0 {
+				row.ID = nextAnon
+				nextAnon--
 			}
 			if res.Added == 0 || row.ID < lo {
 				lo = row.ID
