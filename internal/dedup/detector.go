@@ -49,6 +49,11 @@ type Config struct {
 	// StoryWindow is how far apart two dated articles may be published and
 	// still be one story; zero means no limit.
 	StoryWindow time.Duration
+	// ScanLimit bounds the work per article: of each LSH bucket, only the
+	// latest ScanLimit articles are compared with it. Articles on the same
+	// few actors share buckets, and without a bound every article would be
+	// compared with a growing share of all before it. Zero compares all.
+	ScanLimit int
 }
 
 // DefaultConfig returns the configuration measured on the BBC corpus
@@ -64,6 +69,7 @@ func DefaultConfig() Config {
 		StoryThreshold: 0.3,
 		StoryTerms:     8,
 		StoryWindow:    7 * 24 * time.Hour,
+		ScanLimit:      8,
 	}
 }
 
@@ -75,6 +81,8 @@ func (c Config) validate() error {
 		return fmt.Errorf("%w: %d story terms", ErrConfig, c.StoryTerms)
 	case c.StoryWindow < 0:
 		return fmt.Errorf("%w: story window %v", ErrConfig, c.StoryWindow)
+	case c.ScanLimit < 0:
+		return fmt.Errorf("%w: scan limit %d", ErrConfig, c.ScanLimit)
 	}
 	return nil
 }
@@ -144,6 +152,7 @@ func New(cfg Config, log *slog.Logger) (*Detector, error) {
 	if err != nil {
 		return nil, fmt.Errorf("story signature: %w", err)
 	}
+	dups.scan, stories.scan = cfg.ScanLimit, cfg.ScanLimit
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}

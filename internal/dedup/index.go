@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"iter"
+	"math"
 	"slices"
 	"sync"
 )
@@ -29,11 +30,15 @@ type Match struct {
 type Index struct {
 	hashes, bands, rows int
 	threshold           float64
+	// scan is the most entries of one bucket compared with a query, the
+	// latest added; 0 compares all.
+	scan int
 
 	mu      sync.RWMutex
 	ids     []string
 	vals    []uint32 // the signatures, hashes values each, in order added
 	buckets []map[uint64][]int32
+	seen    sync.Pool // *stamps, one per concurrent query
 }
 
 // NewIndex returns an empty index of signatures of length hashes, cut into
@@ -52,6 +57,7 @@ func NewIndex(hashes, bands int, threshold float64) (*Index, error) {
 	for i := range ix.buckets {
 		ix.buckets[i] = make(map[uint64][]int32)
 	}
+	ix.seen.New = func() any { return &stamps{} }
 	return ix, nil
 }
 
@@ -110,20 +116,75 @@ func (ix *Index) matches(sig Signature) []match {
 	if len(sig) != ix.hashes || sig.Empty() {
 		return nil
 	}
-	var cands []int32
-	for b := range ix.bands {
-		cands = append(cands, ix.buckets[b][ix.bandKey(sig, b)]...)
-	}
-	slices.Sort(cands)
-	cands = slices.Compact(cands)
+	sc := ix.seen.Get().(*stamps)
+	defer ix.seen.Put(sc)
+	sc.next(len(ix.ids))
+	// A candidate must agree on at least need values; comparing stops once
+	// the rest cannot get it there.
+	need := int(math.Ceil(ix.threshold*float64(ix.hashes) - 1e-9))
 	var out []match
-	for _, e := range cands {
-		v := ix.vals[int(e)*ix.hashes : int(e+1)*ix.hashes]
-		if s := float64(agree(sig, v)) / float64(ix.hashes); s >= ix.threshold {
-			out = append(out, match{e, s})
+	for b := range ix.bands {
+		bucket := ix.buckets[b][ix.bandKey(sig, b)]
+		if ix.scan > 0 && len(bucket) > ix.scan {
+			// A crowded bucket (articles on the same few actors) would make
+			// every query scan the whole history: the latest entries are
+			// the ones a copy or a story is near in time.
+			bucket = bucket[len(bucket)-ix.scan:]
+		}
+		for _, e := range bucket {
+			if sc.seen(e) {
+				continue
+			}
+			v := ix.vals[int(e)*ix.hashes : int(e+1)*ix.hashes]
+			if n := agreeAtLeast(sig, v, need); n >= need {
+				out = append(out, match{e, float64(n) / float64(ix.hashes)})
+			}
 		}
 	}
+	slices.SortFunc(out, func(x, y match) int { return cmp.Compare(x.entry, y.entry) })
 	return out
+}
+
+// stamps marks the entries a query has compared, without clearing between
+// queries: an entry is marked when its stamp is the current generation.
+type stamps struct {
+	gen   uint32
+	stamp []uint32
+}
+
+func (s *stamps) next(n int) {
+	if len(s.stamp) < n {
+		s.stamp = append(s.stamp, make([]uint32, n-len(s.stamp)+n/4)...)
+	}
+	s.gen++
+	if s.gen == 0 {
+		clear(s.stamp)
+		s.gen = 1
+	}
+}
+
+// seen reports whether e was marked in this generation, and marks it.
+func (s *stamps) seen(e int32) bool {
+	if s.stamp[e] == s.gen {
+		return true
+	}
+	s.stamp[e] = s.gen
+	return false
+}
+
+// agreeAtLeast counts the positions where s and o agree, giving up (with
+// a count below need) as soon as need can no longer be reached.
+func agreeAtLeast(s, o []uint32, need int) int {
+	n := 0
+	o = o[:len(s)]
+	for i, v := range s {
+		if v == o[i] {
+			n++
+		} else if n+len(s)-i-1 < need {
+			return n
+		}
+	}
+	return n
 }
 
 // Query returns the signatures of estimated similarity at least the

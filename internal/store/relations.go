@@ -1,0 +1,57 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"worldmedia/internal/relations"
+)
+
+// RelationPoints sums the events between q.A and q.B per period, for
+// [relations.Run]: events of duplicate articles and events without a day
+// are left out; worldmedia's and imported GDELT events count alike, one
+// a row. A story is a worldmedia story or, for a GDELT record, its
+// SOURCEURL; a source is an outlet or a GDELT URL's host.
+func (s *DB) RelationPoints(ctx context.Context, q relations.Query) ([]relations.Point, error) {
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
+	w := &where{}
+	w.add("NOT duplicate")
+	w.add("day IS NOT NULL")
+	ab, abArgs := pairCond(q.A, q.B, "actor1", "actor2")
+	if q.Directed {
+		w.add(ab, abArgs...)
+	} else {
+		ba, baArgs := pairCond(q.A, q.B, "actor2", "actor1")
+		w.add("(("+ab+") OR ("+ba+"))", append(abArgs, baArgs...)...)
+	}
+	if !q.Since.IsZero() {
+		w.add("day >= ?", dayOf(q.Since))
+	}
+	if !q.Until.IsZero() {
+		w.add("day <= ?", dayOf(q.Until))
+	}
+	rows, err := s.sql.QueryContext(ctx, `SELECT date_trunc('`+q.By.String()+`', day)::TIMESTAMP AS start,
+		count(*),
+		count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2),
+		count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4),
+		sum(goldstein), sum(goldstein * goldstein), sum(avg_tone), count(*),
+		count(DISTINCT coalesce(story, source_url)), count(DISTINCT outlet)
+		FROM events`+w.String()+` GROUP BY start ORDER BY start`, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("database %s: relations: %w", s.name(), err)
+	}
+	defer rows.Close()
+	var out []relations.Point
+	for rows.Next() {
+		var p relations.Point
+		if err := rows.Scan(&p.Start, &p.Events, &p.Quad[0], &p.Quad[1], &p.Quad[2], &p.Quad[3],
+			&p.GoldsteinSum, &p.GoldsteinSumSq, &p.ToneSum, &p.ToneN, &p.Stories, &p.Sources); err != nil {
+			return nil, fmt.Errorf("database %s: relations: %w", s.name(), err)
+		}
+		p.Start = p.Start.UTC()
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
