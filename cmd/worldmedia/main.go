@@ -40,16 +40,18 @@ type command struct {
 // commands is the explicit list of subcommands.
 func commands() map[string]command {
 	return map[string]command{
-		"code":     {"analyse articles and print them per the analysis contract", runCode},
-		"ingest":   {"analyse articles and store them in the database", runIngest},
-		"events":   {"list stored events (filters: actors, codes, dates, place, text)", runEvents},
-		"articles": {"list stored articles", runArticles},
-		"stories":  {"list stories: articles about the same events", runStories},
-		"stats":    {"print the database's totals", runStats},
-		"import":   {"import gdelt: load GDELT event files into the database", runImport},
-		"export":   {"export gdelt: write stored events as GDELT records, Parquet or CSV", runExport},
-		"eval":     {"score worldmedia against gold sets (ner, events, …)", runEval},
-		"train":    {"train the part-of-speech and entity models from CoNLL-2003", runTrain},
+		"code":      {"analyse articles and print them per the analysis contract", runCode},
+		"ingest":    {"analyse articles and store them in the database", runIngest},
+		"events":    {"list stored events (filters: actors, codes, dates, place, text)", runEvents},
+		"articles":  {"list stored articles", runArticles},
+		"stories":   {"list stories: articles about the same events", runStories},
+		"stats":     {"print the database's totals", runStats},
+		"import":    {"import gdelt: load GDELT event files into the database", runImport},
+		"relations": {"relations between two actors over time, and a verdict on the latest period", runRelations},
+		"generate":  {"generate gdelt: write a synthetic GDELT event file for demos and benchmarks", runGenerate},
+		"export":    {"export gdelt: write stored events as GDELT records, Parquet or CSV", runExport},
+		"eval":      {"score worldmedia against gold sets (ner, events, …)", runEval},
+		"train":     {"train the part-of-speech and entity models from CoNLL-2003", runTrain},
 	}
 }
 
@@ -87,7 +89,7 @@ func usage(w io.Writer, cmds map[string]command) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-10s %s\n", n, cmds[n].summary)
+		fmt.Fprintf(w, "  %-11s %s\n", n, cmds[n].summary)
 	}
 	fmt.Fprintln(w, "\nRun 'worldmedia COMMAND --help' for a command's flags.")
 }
@@ -130,11 +132,31 @@ func (lf *logFlags) logger(w io.Writer) (*slog.Logger, error) {
 // parseFlags parses args; it returns a non-negative exit status when the
 // command should stop (help asked for, or a usage error).
 func parseFlags(fs *flag.FlagSet, args []string) int {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
+	// Flags may come after the positional arguments too ("relations USA
+	// RUS --by week"); "--" ends the flags.
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return exitOK
+			}
+			return exitUsage
 		}
-		return exitUsage
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		if len(args) > 0 && args[0] == "--" {
+			pos = append(pos, args[1:]...)
+			break
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+		if len(args) > 0 && args[0] == "--" {
+			pos = append(pos, args[1:]...)
+			break
+		}
 	}
+	fs.Parse(append([]string{"--"}, pos...))
 	return -1
 }

@@ -477,3 +477,13 @@ func matching(s string, closer byte) int {
 	}
 	return -1
 }
+
+// Codes returns every code of the code table, ordered by code.
+func (l *Lexicon) Codes() []CodeInfo {
+	out := make([]CodeInfo, 0, len(l.codes))
+	for _, c := range l.codes {
+		out = append(out, c)
+	}
+	slices.SortFunc(out, func(a, b CodeInfo) int { return strings.Compare(a.Code, b.Code) })
+	return out
+}
