@@ -422,3 +422,45 @@ func isUpper(s string) bool {
 	}
 	return true
 }
+
+// EventPlace is a place where events happened, with their count. The JSON
+// names are a stable interface (docs/store.md).
+type EventPlace struct {
+	Name          string  `json:"name"`
+	Country       string  `json:"country"`
+	Lat           float64 `json:"lat"`
+	Lon           float64 `json:"lon"`
+	Events        int     `json:"events"`
+	GoldsteinMean float64 `json:"goldstein_mean"`
+}
+
+// EventPlaces sums the located events q selects by place, the busiest
+// first; q's page bounds the places returned.
+func (s *DB) EventPlaces(ctx context.Context, q EventQuery) ([]EventPlace, error) {
+	w, err := q.where()
+	if err != nil {
+		return nil, err
+	}
+	page, err := q.Page.clause()
+	if err != nil {
+		return nil, err
+	}
+	w.add("action_geo_type > 0")
+	w.add("action_geo_lat IS NOT NULL")
+	rows, err := s.sql.QueryContext(ctx, `SELECT action_geo_name, action_geo_country,
+		round(action_geo_lat, 4) AS lat, round(action_geo_lon, 4) AS lon, count(*) AS n, avg(goldstein)
+		FROM events`+w.String()+` GROUP BY ALL ORDER BY n DESC, action_geo_name`+page, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("database %s: event places: %w", s.name(), err)
+	}
+	defer rows.Close()
+	var out []EventPlace
+	for rows.Next() {
+		var p EventPlace
+		if err := rows.Scan(&p.Name, &p.Country, &p.Lat, &p.Lon, &p.Events, &p.GoldsteinMean); err != nil {
+			return nil, fmt.Errorf("database %s: event places: %w", s.name(), err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}

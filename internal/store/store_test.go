@@ -505,3 +505,21 @@ func TestGDELTRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestEventPlaces(t *testing.T) {
+	db := open(t, "")
+	w := writer(t, db)
+	a := analysed(t, "a1", "", "")
+	w.Check(a)
+	if err := w.Put(t.Context(), []store.Record{{Article: a}}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.EventPlaces(t.Context(), store.EventQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []store.EventPlace{{Name: "Idlib, Syria", Country: "SY", Lat: 35.93, Lon: 36.63, Events: 1, GoldsteinMean: -10}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("places (-want +got):\n%s", diff)
+	}
+}
