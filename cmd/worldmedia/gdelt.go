@@ -110,15 +110,9 @@ func importFile(ctx context.Context, s *store.DB, path, layout string, maxBad in
 	if layout == "auto" {
 		layout = sniffLayout(br)
 	}
-	var rows iter.Seq2[gdelt.EventRow, error]
-	if layout == "reduced" {
-		rows = gdelt.ReadReduced(br)
-	} else {
-		rows = gdelt.ReadEvents(br)
-	}
 	bad := 0
 	start := time.Now()
-	res, err := s.ImportEvents(ctx, path, sum, rows, store.ImportOptions{
+	opt := store.ImportOptions{
 		Bad: func(err error) {
 			bad++
 			if bad <= maxBad {
@@ -128,7 +122,34 @@ func importFile(ctx context.Context, s *store.DB, path, layout string, maxBad in
 		Progress: func(n int64) {
 			log.Info("importing", "file", path, "rows", n, "rows_per_second", int64(float64(n)/time.Since(start).Seconds()))
 		},
-	})
+	}
+	var res store.ImportResult
+	if layout == "events" && columns(br) == len(gdelt.EventColumns) {
+		// A 2.0 file: DuckDB's own reader, on the file or on the zip
+		// archive's member copied out.
+		plain, cleanup, err := plainFile(path, br, rc)
+		if err != nil {
+			return store.ImportResult{}, err
+		}
+		res, err = s.ImportEventsFile(ctx, path, plain, sum, opt)
+		cleanup()
+		if bad > maxBad {
+			fmt.Fprintf(e.stderr, "worldmedia: %s: %d more malformed records not shown\n", path, bad-maxBad)
+		}
+		if err != nil {
+			return res, err
+		}
+		log.Info("file imported", "file", path, "layout", "2.0", "rows", res.Rows, "added", res.Added, "bad", res.Bad,
+			"elapsed", time.Since(start).Round(time.Millisecond))
+		return res, nil
+	}
+	var rows iter.Seq2[gdelt.EventRow, error]
+	if layout == "reduced" {
+		rows = gdelt.ReadReduced(br)
+	} else {
+		rows = gdelt.ReadEvents(br)
+	}
+	res, err = s.ImportEvents(ctx, path, sum, rows, opt)
 	if bad > maxBad {
 		fmt.Fprintf(e.stderr, "worldmedia: %s: %d more malformed records not shown\n", path, bad-maxBad)
 	}
@@ -149,6 +170,41 @@ func sniffLayout(br *bufio.Reader) string {
 		return "reduced"
 	}
 	return "events"
+}
+
+// columns counts the tab-separated columns of the first line, 0 when it
+// is a header.
+func columns(br *bufio.Reader) int {
+	b, _ := br.Peek(64 << 10)
+	line, _, _ := strings.Cut(string(b), "\n")
+	if strings.HasPrefix(strings.ToUpper(line), "GLOBALEVENTID") {
+		return 0
+	}
+	return strings.Count(line, "\t") + 1
+}
+
+// plainFile returns a path DuckDB can read the events of path from: path
+// itself, or for a zip archive a temporary copy of its member, removed by
+// cleanup.
+func plainFile(path string, br *bufio.Reader, rc io.ReadCloser) (string, func(), error) {
+	if _, isFile := rc.(*os.File); isFile {
+		return path, func() {}, nil
+	}
+	tmp, err := os.CreateTemp("", "worldmedia-gdelt-*.csv")
+	if err != nil {
+		return "", nil, err
+	}
+	cleanup := func() { os.Remove(tmp.Name()) }
+	if _, err := io.Copy(tmp, br); err != nil {
+		tmp.Close()
+		cleanup()
+		return "", nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		cleanup()
+		return "", nil, err
+	}
+	return tmp.Name(), cleanup, nil
 }
 
 func fileSHA256(path string) (string, error) {

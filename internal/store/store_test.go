@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -521,5 +522,54 @@ func TestEventPlaces(t *testing.T) {
 	want := []store.EventPlace{{Name: "Idlib, Syria", Country: "SY", Lat: 35.93, Lon: 36.63, Events: 1, GoldsteinMean: -10}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("places (-want +got):\n%s", diff)
+	}
+}
+
+func TestImportEventsFile(t *testing.T) {
+	db := open(t, "")
+	rows := gdeltRows(1000, 40)
+	rows[3].ActionGeo = gdelt.Location{Type: gdelt.WorldCity, FullName: "Moscow, Moskva, Russia", CountryCode: "RS",
+		ADM1Code: "RS48", ADM2Code: "25954", Lat: 55.7522, Lon: 37.6156, FeatureID: "-2960561"}
+	rows[5].Actor2 = gdelt.Actor{}
+	file := gdeltFile(t, rows)
+	// Line 41: too few columns; line 42: a quad class that is no number;
+	// line 43: a date that is no date.
+	file = append(file, "1\t2\t3\n"...)
+	bad := bytes.Replace(gdeltFile(t, gdeltRows(2000, 1)), []byte("\t1\t1.9\t"), []byte("\tx\t1.9\t"), 1)
+	file = append(file, bad...)
+	file = append(file, bytes.Replace(gdeltFile(t, gdeltRows(3000, 1)), []byte("\t20160101\t"), []byte("\t20161301\t"), 1)...)
+	path := filepath.Join(t.TempDir(), "e.CSV")
+	if err := os.WriteFile(path, file, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var reports []string
+	res, err := db.ImportEventsFile(t.Context(), "e.CSV", path, "sha", store.ImportOptions{Bad: func(err error) { reports = append(reports, err.Error()) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(store.ImportResult{Rows: 40, Bad: 3, Added: 40}, res); diff != "" {
+		t.Errorf("result (-want +got):\n%s", diff)
+	}
+	if len(reports) != 3 || !strings.HasPrefix(reports[0], "line 41:") || !strings.HasPrefix(reports[1], "line 42: QuadClass") ||
+		!strings.Contains(reports[2], "GLOBALEVENTID 3000") {
+		t.Errorf("bad rows reported as %q", reports)
+	}
+	// The fast reader stores exactly what the Go reader would.
+	var back []gdelt.EventRow
+	for r, err := range db.GDELTEvents(t.Context(), store.EventQuery{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		back = append(back, r)
+	}
+	if got, want := gdeltFile(t, back), gdeltFile(t, rows); !bytes.Equal(got, want) {
+		t.Errorf("stored records differ:\n%s", cmp.Diff(string(want), string(got)))
+	}
+	evs, err := db.Events(t.Context(), store.EventQuery{Page: store.Page{Limit: 1}})
+	if err != nil || len(evs) != 1 || evs[0].Plover != "CONSULT" || evs[0].Outlet != "example.org" {
+		t.Errorf("events = %+v, %v", evs, err)
+	}
+	if _, err := db.ImportEventsFile(t.Context(), "e.CSV", path, "sha", store.ImportOptions{}); !errors.Is(err, store.ErrImported) {
+		t.Errorf("second import: %v, want ErrImported", err)
 	}
 }
