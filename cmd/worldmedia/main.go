@@ -42,6 +42,7 @@ func commands() map[string]command {
 	return map[string]command{
 		"code":      {"analyse articles and print them per the analysis contract", runCode},
 		"ingest":    {"analyse articles and store them in the database", runIngest},
+		"watch":     {"poll RSS/Atom feeds and store their new articles", runWatch},
 		"events":    {"list stored events (filters: actors, codes, dates, place, text)", runEvents},
 		"articles":  {"list stored articles", runArticles},
 		"stories":   {"list stories: articles about the same events", runStories},
