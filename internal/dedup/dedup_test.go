@@ -331,3 +331,43 @@ func TestConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestDetectorMemoryBounded checks that a detector with a memory of n
+// articles forgets the oldest and still finds copies of recent ones.
+func TestDetectorMemoryBounded(t *testing.T) {
+	cfg := dedup.DefaultConfig()
+	cfg.Memory = 40
+	d, err := dedup.New(cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := make([]string, 0, 100)
+	for i := range 100 {
+		texts = append(texts, fmt.Sprintf("Report %d: the council of district %d voted on the budget for year %d after a debate "+
+			"about roads number %d, schools number %d and the harbour of town %d.", i, i*7, 1900+i, i*3, i*11, i*13))
+	}
+	for i, text := range texts {
+		a := &article.Article{ID: fmt.Sprintf("a%d", i), Text: text}
+		if err := d.Process(t.Context(), a); err != nil {
+			t.Fatal(err)
+		}
+		if a.DuplicateOf != "" {
+			t.Fatalf("distinct article %d marked a copy of %s", i, a.DuplicateOf)
+		}
+	}
+	if n := d.Len(); n > 50 || n < 40 {
+		t.Errorf("remembers %d articles, want 40..50", n)
+	}
+	if _, ok := d.Entry("a0"); ok {
+		t.Error("the oldest article is still remembered")
+	}
+	recent := &article.Article{ID: "copy", Text: texts[95]}
+	d.Process(t.Context(), recent)
+	if recent.DuplicateOf != "a95" {
+		t.Errorf("copy of a recent article: duplicate_of %q, want a95", recent.DuplicateOf)
+	}
+	e, ok := d.Entry("a95")
+	if !ok || e.ID != "a95" || len(e.Signature) != cfg.Hashes {
+		t.Errorf("Entry(a95) = %+v, %v after trimming", e, ok)
+	}
+}

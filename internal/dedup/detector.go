@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"iter"
 	"log/slog"
+	"slices"
 	"sync"
 	"time"
 
@@ -54,6 +55,11 @@ type Config struct {
 	// few actors share buckets, and without a bound every article would be
 	// compared with a growing share of all before it. Zero compares all.
 	ScanLimit int
+	// Memory is the most articles the detector remembers: past it by a
+	// quarter, the oldest are forgotten down to Memory, so a long ingest
+	// runs in bounded memory (about 2 KB an article). An article is then
+	// only found a copy of one among the latest Memory. Zero means no limit.
+	Memory int
 }
 
 // DefaultConfig returns the configuration measured on the BBC corpus
@@ -70,6 +76,7 @@ func DefaultConfig() Config {
 		StoryTerms:     8,
 		StoryWindow:    7 * 24 * time.Hour,
 		ScanLimit:      8,
+		Memory:         100_000,
 	}
 }
 
@@ -83,6 +90,8 @@ func (c Config) validate() error {
 		return fmt.Errorf("%w: story window %v", ErrConfig, c.StoryWindow)
 	case c.ScanLimit < 0:
 		return fmt.Errorf("%w: scan limit %d", ErrConfig, c.ScanLimit)
+	case c.Memory < 0:
+		return fmt.Errorf("%w: memory of %d articles", ErrConfig, c.Memory)
 	}
 	return nil
 }
@@ -284,6 +293,26 @@ func (d *Detector) add(id string, e entry, sig, ssig Signature) {
 	e.index = len(d.order)
 	d.seen[id] = e
 	d.order = append(d.order, id)
+	if m := d.cfg.Memory; m > 0 && len(d.order) > m+m/4 {
+		d.forget(len(d.order) - m)
+	}
+}
+
+// forget drops the oldest n articles. The caller holds d.mu for writing.
+func (d *Detector) forget(n int) {
+	keep := len(d.order) - n
+	d.dups.keepLast(keep)
+	d.stories.keepLast(keep)
+	for _, id := range d.order[:n] {
+		delete(d.seen, id)
+	}
+	d.order = slices.Clone(d.order[n:])
+	for i, id := range d.order {
+		e := d.seen[id]
+		e.index = i
+		d.seen[id] = e
+	}
+	d.log.Debug("dedup memory trimmed", "forgot", n, "remembers", keep)
 }
 
 // Entry is what the detector remembers of an article: enough to persist

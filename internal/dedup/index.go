@@ -34,11 +34,16 @@ type Index struct {
 	// latest added; 0 compares all.
 	scan int
 
-	mu      sync.RWMutex
-	ids     []string
-	vals    []uint32 // the signatures, hashes values each, in order added
-	buckets []map[uint64][]int32
-	seen    sync.Pool // *stamps, one per concurrent query
+	mu   sync.RWMutex
+	ids  []string
+	vals []uint32 // the signatures, hashes values each, in order added
+	// Each band's buckets are chains, newest first: heads[b][key] is the
+	// latest entry with that key plus one, and chain[b][e] the entry before
+	// e with the same key plus one (0 ends a chain). A chain costs four
+	// bytes an entry, where a slice per bucket cost a map value each.
+	heads []map[uint64]int32
+	chain [][]int32
+	seen  sync.Pool // *stamps, one per concurrent query
 }
 
 // NewIndex returns an empty index of signatures of length hashes, cut into
@@ -52,11 +57,8 @@ func NewIndex(hashes, bands int, threshold float64) (*Index, error) {
 	case !(threshold > 0 && threshold <= 1):
 		return nil, fmt.Errorf("%w: threshold %v not in (0, 1]", ErrConfig, threshold)
 	}
-	ix := &Index{hashes: hashes, bands: bands, rows: hashes / bands, threshold: threshold,
-		buckets: make([]map[uint64][]int32, bands)}
-	for i := range ix.buckets {
-		ix.buckets[i] = make(map[uint64][]int32)
-	}
+	ix := &Index{hashes: hashes, bands: bands, rows: hashes / bands, threshold: threshold}
+	ix.reset()
 	ix.seen.New = func() any { return &stamps{} }
 	return ix, nil
 }
@@ -82,17 +84,53 @@ func (ix *Index) Add(id string, sig Signature) error {
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	ix.add(id, sig)
+	return nil
+}
+
+// add appends an entry; the caller holds ix.mu.
+func (ix *Index) add(id string, sig Signature) {
 	n := int32(len(ix.ids))
 	ix.ids = append(ix.ids, id)
 	ix.vals = append(ix.vals, sig...)
-	if sig.Empty() {
-		return nil
-	}
+	empty := sig.Empty()
 	for b := range ix.bands {
+		if empty {
+			ix.chain[b] = append(ix.chain[b], 0)
+			continue
+		}
 		k := ix.bandKey(sig, b)
-		ix.buckets[b][k] = append(ix.buckets[b][k], n)
+		ix.chain[b] = append(ix.chain[b], ix.heads[b][k])
+		ix.heads[b][k] = n + 1
 	}
-	return nil
+}
+
+func (ix *Index) reset() {
+	ix.heads = make([]map[uint64]int32, ix.bands)
+	ix.chain = make([][]int32, ix.bands)
+	for b := range ix.bands {
+		ix.heads[b] = make(map[uint64]int32)
+	}
+}
+
+// keepLast forgets all but the last n entries, renumbering them from 0,
+// and returns how many it forgot.
+func (ix *Index) keepLast(n int) int {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	drop := len(ix.ids) - n
+	if drop <= 0 {
+		return 0
+	}
+	ids := slices.Clone(ix.ids[drop:])
+	vals := slices.Clone(ix.vals[drop*ix.hashes:])
+	ix.ids, ix.vals = nil, nil
+	ix.reset()
+	for i, id := range ids {
+		ix.add(id, Signature(vals[i*ix.hashes:(i+1)*ix.hashes]))
+	}
+	// add appended copies; the clone of vals is garbage now.
+	return drop
 }
 
 // bandKey hashes the rows of band b of sig.
@@ -124,20 +162,18 @@ func (ix *Index) matches(sig Signature) []match {
 	need := int(math.Ceil(ix.threshold*float64(ix.hashes) - 1e-9))
 	var out []match
 	for b := range ix.bands {
-		bucket := ix.buckets[b][ix.bandKey(sig, b)]
-		if ix.scan > 0 && len(bucket) > ix.scan {
-			// A crowded bucket (articles on the same few actors) would make
-			// every query scan the whole history: the latest entries are
-			// the ones a copy or a story is near in time.
-			bucket = bucket[len(bucket)-ix.scan:]
-		}
-		for _, e := range bucket {
-			if sc.seen(e) {
+		chain := ix.chain[b]
+		// A crowded bucket (articles on the same few actors) would make
+		// every query walk the whole history: the latest ScanLimit entries
+		// are the ones a copy or a story is near in time.
+		for e, k := ix.heads[b][ix.bandKey(sig, b)], 0; e != 0 && (ix.scan == 0 || k < ix.scan); e, k = chain[e-1], k+1 {
+			entry := e - 1
+			if sc.seen(entry) {
 				continue
 			}
-			v := ix.vals[int(e)*ix.hashes : int(e+1)*ix.hashes]
+			v := ix.vals[int(entry)*ix.hashes : int(entry+1)*ix.hashes]
 			if n := agreeAtLeast(sig, v, need); n >= need {
-				out = append(out, match{e, float64(n) / float64(ix.hashes)})
+				out = append(out, match{entry, float64(n) / float64(ix.hashes)})
 			}
 		}
 	}
