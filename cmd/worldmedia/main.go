@@ -46,6 +46,7 @@ func commands() map[string]command {
 		"events":    {"list stored events (filters: actors, codes, dates, place, text)", runEvents},
 		"articles":  {"list stored articles", runArticles},
 		"stories":   {"list stories: articles about the same events", runStories},
+		"serve":     {"serve the JSON API and the dashboard over the database", runServe},
 		"stats":     {"print the database's totals", runStats},
 		"import":    {"import gdelt: load GDELT event files into the database", runImport},
 		"relations": {"relations between two actors over time, and a verdict on the latest period", runRelations},

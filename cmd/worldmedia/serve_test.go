@@ -1,0 +1,108 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"worldmedia/internal/testkit"
+)
+
+// startServe runs 'serve' on a free port until the test ends and returns
+// its base URL.
+func startServe(tb testing.TB, args ...string) string {
+	tb.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, env{strings.NewReader(""), io.Discard, pw}, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...))
+		pw.Close()
+	}()
+	urls := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(pr)
+		re := regexp.MustCompile(`url=(http://\S+)/`)
+		for sc.Scan() {
+			if m := re.FindStringSubmatch(sc.Text()); m != nil {
+				urls <- m[1]
+			}
+		}
+	}()
+	var base string
+	select {
+	case base = <-urls:
+	case st := <-done:
+		tb.Fatalf("serve exited with status %d before listening", st)
+	case <-time.After(30 * time.Second):
+		tb.Fatal("serve did not start listening in 30 s")
+	}
+	tb.Cleanup(func() {
+		cancel()
+		select {
+		case st := <-done:
+			if st != exitOK {
+				tb.Errorf("serve exited with status %d", st)
+			}
+		case <-time.After(15 * time.Second):
+			tb.Error("serve did not stop within 15 s of cancellation")
+		}
+	})
+	return base
+}
+
+func getJSON(tb testing.TB, url string, v any) int {
+	tb.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+		tb.Fatalf("%s: %v", url, err)
+	}
+	return resp.StatusCode
+}
+
+func TestServe(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "w.duckdb")
+	if _, errs, st := runCLI(t, "", "ingest", "--db", db, "--date", "2017-04-13", "--progress", "none", testkit.SeedPath()); st != exitOK {
+		t.Fatalf("ingest: %d\n%s", st, errs)
+	}
+	base := startServe(t, "--db", db)
+	var stats struct {
+		Articles int `json:"articles"`
+		Events   int `json:"events"`
+	}
+	if st := getJSON(t, base+"/api/v1/stats", &stats); st != 200 || stats.Articles != 1 || stats.Events == 0 {
+		t.Errorf("stats: %d %+v", st, stats)
+	}
+	var rel struct {
+		Series  []json.RawMessage `json:"series"`
+		Verdict struct {
+			Text string `json:"text"`
+		} `json:"verdict"`
+	}
+	if st := getJSON(t, base+"/api/v1/relations?a=usa&b=rus&by=day", &rel); st != 200 || len(rel.Series) == 0 || rel.Verdict.Text == "" {
+		t.Errorf("relations: %d %+v", st, rel)
+	}
+	var e struct {
+		Error struct {
+			Status int `json:"status"`
+		} `json:"error"`
+	}
+	if st := getJSON(t, base+"/api/v1/events?limit=-3", &e); st != 400 || e.Error.Status != 400 {
+		t.Errorf("bad limit: %d %+v", st, e)
+	}
+	// While serve holds the database read-only, the query commands read it too.
+	if out, errs, st := runCLI(t, "", "stats", "--db", db); st != exitOK || !strings.Contains(out, "articles") {
+		t.Errorf("stats while serving: %d\n%s%s", st, out, errs)
+	}
+}
