@@ -106,3 +106,18 @@ func TestServe(t *testing.T) {
 		t.Errorf("stats while serving: %d\n%s%s", st, out, errs)
 	}
 }
+
+func TestServeDashboard(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "w.duckdb")
+	base := startServe(t, "--db", db)
+	resp, err := http.Get(base + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), `content="/api/v1"`) ||
+		resp.Header.Get("Content-Security-Policy") == "" {
+		t.Errorf("dashboard: %d %q\n%.300s", resp.StatusCode, resp.Header.Get("Content-Security-Policy"), body)
+	}
+}
