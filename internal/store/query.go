@@ -3,9 +3,12 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
+
+	"worldmedia/internal/gdelt"
 )
 
 // ErrQuery is a query with an invalid filter.
@@ -461,6 +464,105 @@ func (s *DB) EventPlaces(ctx context.Context, q EventQuery) ([]EventPlace, error
 			return nil, fmt.Errorf("database %s: event places: %w", s.name(), err)
 		}
 		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// Analysis returns the stored analysis of article id as the contract's
+// JSON (docs/contract.md); ok is false when there is no such article or
+// it was stored without one (before schema version 2).
+func (s *DB) Analysis(ctx context.Context, id string) (analysis json.RawMessage, ok bool, err error) {
+	var v sql.NullString
+	err = s.sql.QueryRowContext(ctx, `SELECT analysis FROM articles WHERE id = ?`, id).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) || err == nil && !v.Valid {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("database %s: article %s: %w", s.name(), id, err)
+	}
+	return json.RawMessage(v.String), true, nil
+}
+
+// ActorCount is an actor code with its most frequent name and the events
+// it takes part in. The JSON names are a stable interface.
+type ActorCount struct {
+	Code   string `json:"code"`
+	Name   string `json:"name"`
+	Events int    `json:"events"`
+}
+
+// Actors lists the actor codes starting with prefix (upper case; "" for
+// all) by the number of events they take part in, as source or target,
+// outside duplicates; at most limit (1..1000).
+func (s *DB) Actors(ctx context.Context, prefix string, limit int) ([]ActorCount, error) {
+	if limit < 1 || limit > 1000 {
+		return nil, fmt.Errorf("%w: limit %d (1..1000)", ErrQuery, limit)
+	}
+	if len(prefix) > 15 || !validCode(prefix) && len(prefix) >= 3 || !isUpperDigits(prefix) {
+		return nil, fmt.Errorf("%w: actor code prefix %q", ErrQuery, prefix)
+	}
+	rows, err := s.sql.QueryContext(ctx, `SELECT code, mode(name), count(*) AS n FROM (
+			SELECT actor1_code AS code, actor1_name AS name FROM events WHERE NOT duplicate AND starts_with(actor1_code, ?)
+			UNION ALL
+			SELECT actor2_code, actor2_name FROM events WHERE NOT duplicate AND starts_with(actor2_code, ?))
+		WHERE code <> '' GROUP BY code ORDER BY n DESC, code LIMIT `+fmt.Sprint(limit), prefix, prefix)
+	if err != nil {
+		return nil, fmt.Errorf("database %s: actors: %w", s.name(), err)
+	}
+	defer rows.Close()
+	var out []ActorCount
+	for rows.Next() {
+		var a ActorCount
+		if err := rows.Scan(&a.Code, &a.Name, &a.Events); err != nil {
+			return nil, fmt.Errorf("database %s: actors: %w", s.name(), err)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+func isUpperDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// CountryCount sums the events that happened in one country. The JSON
+// names are a stable interface.
+type CountryCount struct {
+	// Country is the FIPS 10-4 code GDELT writes ("RS"), ISO2 the ISO
+	// 3166-1 alpha-2 code ("RU", "" when unknown).
+	Country       string  `json:"country"`
+	ISO2          string  `json:"iso2"`
+	Events        int     `json:"events"`
+	GoldsteinMean float64 `json:"goldstein_mean"`
+}
+
+// EventCountries sums the events q selects by the country of their place,
+// the busiest first; q's page is ignored.
+func (s *DB) EventCountries(ctx context.Context, q EventQuery) ([]CountryCount, error) {
+	w, err := q.where()
+	if err != nil {
+		return nil, err
+	}
+	w.add("action_geo_country <> ''")
+	rows, err := s.sql.QueryContext(ctx, `SELECT action_geo_country, count(*) AS n, avg(goldstein)
+		FROM events`+w.String()+` GROUP BY 1 ORDER BY n DESC, 1`, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("database %s: event countries: %w", s.name(), err)
+	}
+	defer rows.Close()
+	var out []CountryCount
+	for rows.Next() {
+		var c CountryCount
+		if err := rows.Scan(&c.Country, &c.Events, &c.GoldsteinMean); err != nil {
+			return nil, fmt.Errorf("database %s: event countries: %w", s.name(), err)
+		}
+		c.ISO2 = gdelt.ISO2(c.Country)
+		out = append(out, c)
 	}
 	return out, rows.Err()
 }

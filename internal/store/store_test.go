@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"context"
 	"errors"
 	"os"
@@ -571,5 +572,45 @@ func TestImportEventsFile(t *testing.T) {
 	}
 	if _, err := db.ImportEventsFile(t.Context(), "e.CSV", path, "sha", store.ImportOptions{}); !errors.Is(err, store.ErrImported) {
 		t.Errorf("second import: %v, want ErrImported", err)
+	}
+}
+
+func TestAnalysisActorsCountries(t *testing.T) {
+	db := open(t, "")
+	w := writer(t, db)
+	a := analysed(t, "a1", "", "")
+	w.Check(a)
+	if err := w.Put(t.Context(), []store.Record{{Article: a}}); err != nil {
+		t.Fatal(err)
+	}
+	raw, ok, err := db.Analysis(t.Context(), "a1")
+	if err != nil || !ok {
+		t.Fatalf("Analysis: %v %v", ok, err)
+	}
+	var got struct {
+		ID     string `json:"id"`
+		Quotes []struct {
+			Speaker string `json:"speaker"`
+			Span    [2]int `json:"span"`
+		} `json:"quotes"`
+	}
+	if err := json.Unmarshal(raw, &got); err != nil || got.ID != "a1" || len(got.Quotes) != 1 || got.Quotes[0].Speaker != "Sergei Lavrov" {
+		t.Errorf("analysis %s: %v", raw, err)
+	}
+	if _, ok, err := db.Analysis(t.Context(), "nope"); ok || err != nil {
+		t.Errorf("Analysis(nope) = %v, %v", ok, err)
+	}
+	actors, err := db.Actors(t.Context(), "RUS", 10)
+	if diff := cmp.Diff([]store.ActorCount{{Code: "RUSGOV", Name: "RUSSIA'S FOREIGN MINISTER SERGEI LAVROV", Events: 1}}, actors); diff != "" || err != nil {
+		t.Errorf("actors (-want +got): %v\n%s", err, diff)
+	}
+	for _, bad := range []string{"rus", "R'S", "ABCDEFGHIJKLMNOP"} {
+		if _, err := db.Actors(t.Context(), bad, 10); !errors.Is(err, store.ErrQuery) {
+			t.Errorf("Actors(%q): %v, want ErrQuery", bad, err)
+		}
+	}
+	cs, err := db.EventCountries(t.Context(), store.EventQuery{})
+	if diff := cmp.Diff([]store.CountryCount{{Country: "SY", ISO2: "SY", Events: 1, GoldsteinMean: -10}}, cs); diff != "" || err != nil {
+		t.Errorf("countries (-want +got): %v\n%s", err, diff)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"strings"
@@ -387,9 +388,13 @@ func (b *batch) article(r Record, seq int64, next *int64, now time.Time, level f
 	}
 	rows, first := gdelt.EventRowsIndexed(a, *next, level)
 	*next += int64(len(rows))
+	analysis, err := json.Marshal(a)
+	if err != nil {
+		return fmt.Errorf("encoding the analysis: %w", err)
+	}
 	b.append("articles", a.ID, Key(a), a.URL, a.Source, a.Title, nullTime(a.Date), a.Language, a.Text,
 		ContentHash(a), a.Input, nullString(a.DuplicateOf), nullString(a.Story),
-		tone, pos, neg, pol, act, self, words, int32(len(a.Sentences)), int32(len(rows)), now, seq)
+		tone, pos, neg, pol, act, self, words, int32(len(a.Sentences)), int32(len(rows)), now, seq, string(analysis))
 	outlet := a.Source
 	if outlet == "" {
 		outlet = host(a.URL)
