@@ -428,3 +428,29 @@ func (r *Reader) item(ctx context.Context, it feedItem, emit emitFunc) bool {
 	}
 	return emit(mergeItem(page, it.a), nil)
 }
+
+// Document yields the articles of one document already in memory (an
+// upload to the HTTP API): name names it in errors, contentType is its
+// media type ("text/plain", "text/html", "application/x-ndjson", …; ""
+// to tell by the content). The size cap and every check apply as to a file.
+func (r *Reader) Document(ctx context.Context, name, contentType string, data []byte) iter.Seq2[*article.Article, error] {
+	return func(yield func(*article.Article, error) bool) {
+		emit := func(a *article.Article, err error) bool {
+			if ctx.Err() != nil {
+				yield(nil, ctx.Err())
+				return false
+			}
+			if err != nil {
+				return yield(nil, err)
+			}
+			r.finish(a)
+			return yield(a, nil)
+		}
+		if int64(len(data)) > r.cfg.MaxBytes {
+			emit(nil, &RecordError{Input: name, Err: fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(data), r.cfg.MaxBytes)})
+			return
+		}
+		head := data[:min(len(data), sniffLen)]
+		r.document(ctx, name, "", contentType, kindOf(contentType, name, head), data, emit)
+	}
+}

@@ -193,3 +193,41 @@ func TestReaderStopEarly(t *testing.T) {
 		t.Errorf("iterated %d times", n)
 	}
 }
+
+func TestReaderDocument(t *testing.T) {
+	r, err := ingest.New(ingest.DefaultConfig(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, ctype, body string
+		want            []string // titles, or "error: …" substrings
+	}{
+		{"text", "text/plain", "Troops shelled the city on Monday.", []string{""}},
+		{"html", "text/html", "<html><head><title>Shelling</title></head><body><article><p>Troops shelled the city on Monday, " +
+			"officials said, and more attacks were expected in the coming days across the region.</p></article></body></html>", []string{"Shelling"}},
+		{"jsonl", "application/x-ndjson", `{"title":"A","text":"One."}` + "\n" + `{"title":"B","text":"Two."}` + "\n" + "{bad\n",
+			[]string{"A", "B", "error: request:3"}},
+		{"empty", "text/plain", "", []string{"error: empty"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for a, err := range r.Document(t.Context(), "request", tt.ctype, []byte(tt.body)) {
+				if err != nil {
+					got = append(got, "error: "+err.Error())
+					continue
+				}
+				got = append(got, a.Title)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+			for i := range got {
+				if !strings.HasPrefix(tt.want[i], "error: ") && got[i] != tt.want[i] || strings.HasPrefix(tt.want[i], "error: ") && !strings.Contains(got[i], strings.TrimPrefix(tt.want[i], "error: ")) {
+					t.Errorf("article %d: %q, want %q", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
