@@ -52,6 +52,7 @@ func commands() map[string]command {
 		"relations": {"relations between two actors over time, and a verdict on the latest period", runRelations},
 		"generate":  {"generate gdelt: write a synthetic GDELT event file for demos and benchmarks", runGenerate},
 		"export":    {"export gdelt: write stored events as GDELT records, Parquet or CSV", runExport},
+		"demo":      {"build a demonstration database (seed article + synthetic GDELT history) and show it", runDemo},
 		"eval":      {"score worldmedia against gold sets (ner, events, …)", runEval},
 		"train":     {"train the part-of-speech and entity models from CoNLL-2003", runTrain},
 	}
