@@ -76,7 +76,7 @@ func TestServe(t *testing.T) {
 	if _, errs, st := runCLI(t, "", "ingest", "--db", db, "--date", "2017-04-13", "--progress", "none", testkit.SeedPath()); st != exitOK {
 		t.Fatalf("ingest: %d\n%s", st, errs)
 	}
-	base := startServe(t, "--db", db)
+	base := startServe(t, "--db", db, "--read-only")
 	var stats struct {
 		Articles int `json:"articles"`
 		Events   int `json:"events"`
@@ -119,5 +119,86 @@ func TestServeDashboard(t *testing.T) {
 	if resp.StatusCode != 200 || !strings.Contains(string(body), `content="/api/v1"`) ||
 		resp.Header.Get("Content-Security-Policy") == "" {
 		t.Errorf("dashboard: %d %q\n%.300s", resp.StatusCode, resp.Header.Get("Content-Security-Policy"), body)
+	}
+}
+
+func post(tb testing.TB, url, ctype, token, body string) (int, []byte) {
+	tb.Helper()
+	req, _ := http.NewRequest("POST", url, strings.NewReader(body))
+	req.Header.Set("Content-Type", ctype)
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, b
+}
+
+// TestServeAnalyzeAndIngest posts the seed article for analysis, then
+// stores it with the token, and checks the operations endpoints.
+func TestServeAnalyzeAndIngest(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "w.duckdb")
+	base := startServe(t, "--db", db, "--token", "s3cret")
+	seed := testkit.Seed(t)
+	st, body := post(t, base+"/api/v1/code?date=2017-04-13", "text/plain", "", seed)
+	var coded struct {
+		Articles []codedArticle `json:"articles"`
+	}
+	if err := json.Unmarshal(body, &coded); st != 200 || err != nil || len(coded.Articles) != 1 || len(coded.Articles[0].Events) == 0 {
+		t.Fatalf("POST /api/v1/code: %d %v\n%.500s", st, err, body)
+	}
+	if coded.Articles[0].Source != "World Media" || coded.Articles[0].Date != "2017-04-13" {
+		t.Errorf("analysed article: source %q, date %q", coded.Articles[0].Source, coded.Articles[0].Date)
+	}
+	if st, body := post(t, base+"/api/v1/ingest?date=2017-04-13", "text/plain", "", seed); st != 401 {
+		t.Errorf("ingest without the token: %d %s", st, body)
+	}
+	st, body = post(t, base+"/api/v1/ingest?date=2017-04-13", "text/plain", "s3cret", seed)
+	var res struct {
+		Stored, Skipped int
+		IDs             []string `json:"ids"`
+	}
+	if err := json.Unmarshal(body, &res); st != 200 || err != nil || res.Stored != 1 || len(res.IDs) != 1 {
+		t.Fatalf("ingest with the token: %d %v %s", st, err, body)
+	}
+	if st, body := post(t, base+"/api/v1/ingest?date=2017-04-13", "text/plain", "s3cret", seed); st != 200 || !strings.Contains(string(body), `"skipped":1`) {
+		t.Errorf("ingesting it again: %d %s", st, body)
+	}
+	var art struct {
+		Analysis struct {
+			Quotes []struct {
+				Speaker string `json:"speaker"`
+			} `json:"quotes"`
+		} `json:"analysis"`
+	}
+	if st := getJSON(t, base+"/api/v1/articles/"+res.IDs[0], &art); st != 200 || len(art.Analysis.Quotes) == 0 {
+		t.Errorf("stored article's analysis: %d %+v", st, art)
+	}
+	// The server does not fetch from its own network for a client.
+	if st, body := post(t, base+"/api/v1/code", "application/json", "", `{"url":"http://127.0.0.1:1/secret"}`); st != 400 || !strings.Contains(string(body), "refused") {
+		t.Errorf("code of a loopback URL: %d %s", st, body)
+	}
+	for path, want := range map[string]string{"/healthz": `"ok"`, "/metrics": "worldmedia_http_requests_total", "/openapi.json": `"openapi"`} {
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.Contains(string(b), want) {
+			t.Errorf("%s: %d, want %q in\n%.300s", path, resp.StatusCode, want, b)
+		}
+	}
+}
+
+func TestServeRefusesOpenAddressWithoutToken(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "w.duckdb")
+	_, errs, st := runCLI(t, "", "serve", "--db", db, "--addr", "0.0.0.0:0")
+	if st != exitUsage || !strings.Contains(errs, "token") {
+		t.Errorf("serve on 0.0.0.0 without a token: status %d\n%s", st, errs)
 	}
 }

@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"maps"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -45,6 +47,19 @@ func TestEndpoints(t *testing.T) {
 	srv := serve(t, db, testConfig(), nil)
 	events := func(q store.EventQuery) []store.Event { return must[[]store.Event](t)(db.Events(ctx, q)) }
 	articles := func(q store.ArticleQuery) []store.Article { return must[[]store.Article](t)(db.Articles(ctx, q)) }
+	actors := func(prefix string, limit int) []store.ActorCount {
+		return must[[]store.ActorCount](t)(db.Actors(ctx, prefix, limit))
+	}
+	countries := func(q store.EventQuery) []store.CountryCount {
+		return must[[]store.CountryCount](t)(db.EventCountries(ctx, q))
+	}
+	analysis := func(id string) json.RawMessage {
+		a, ok, err := db.Analysis(ctx, id)
+		if err != nil || !ok {
+			t.Fatalf("analysis of %s: %v, %v", id, ok, err)
+		}
+		return a
+	}
 	a1 := articles(store.ArticleQuery{ID: "a1"})[0]
 	week := relations.Query{A: "USA", B: "RUS", By: relations.Week}
 	month := relations.Query{A: "USAGOV", B: "RUS", By: relations.Month, Directed: true, Since: day("2016-02-01"), Until: day("2016-05-31")}
@@ -91,7 +106,22 @@ func TestEndpoints(t *testing.T) {
 		{"article", "/api/v1/articles/a1", articleDetail{a1, must[string](t)(func() (string, error) {
 			b, _, err := db.Body(ctx, "a1")
 			return b, err
-		}()), events(store.EventQuery{ArticleID: "a1", Duplicates: true})}},
+		}()), events(store.EventQuery{ArticleID: "a1", Duplicates: true}), analysis("a1")}},
+		{"search", "/api/v1/search?q=lavrov", articlePage{articles(store.ArticleQuery{Text: "lavrov"}), 100, 0}},
+		{"search title, page", "/api/v1/search?q=+UN+talks+&limit=1&offset=0",
+			articlePage{articles(store.ArticleQuery{Text: "UN talks", Page: store.Page{Limit: 1}}), 1, 0}},
+		{"search text only", "/api/v1/search?q=more+talks+would", articlePage{articles(store.ArticleQuery{ID: "b1"}), 100, 0}},
+		{"search none", "/api/v1/search?q=nothing+like+this", articlePage{[]store.Article{}, 100, 0}},
+		{"search SQL", "/api/v1/search?q=%27+OR+1%3D1--", articlePage{[]store.Article{}, 100, 0}},
+		{"search LIKE wildcards are literal", "/api/v1/search?q=%25%25", articlePage{[]store.Article{}, 100, 0}},
+		{"actors", "/api/v1/actors", actorList{actors("", 20)}},
+		{"actors by lower-case prefix", "/api/v1/actors?q=rus&limit=100", actorList{actors("RUS", 100)}},
+		{"actors limit", "/api/v1/actors?q=&limit=1", actorList{actors("", 1)}},
+		{"actors none", "/api/v1/actors?q=ZZZ", actorList{[]store.ActorCount{}}},
+		{"countries", "/api/v1/countries", countryList{countries(store.EventQuery{})}},
+		{"countries filtered", "/api/v1/countries?quad=4&origin=worldmedia&duplicates=true",
+			countryList{countries(store.EventQuery{Quad: 4, Origin: "worldmedia", Duplicates: true})}},
+		{"countries none", "/api/v1/countries?since=2030-01-01", countryList{[]store.CountryCount{}}},
 		{"stories", "/api/v1/stories", storyPage{must[[]store.Story](t)(db.Stories(ctx, store.StoryQuery{})), 100, 0}},
 		{"stories with two articles", "/api/v1/stories?min_articles=2&text=idlib&since=2017-04-01&until=2017-04-30",
 			storyPage{must[[]store.Story](t)(db.Stories(ctx, store.StoryQuery{MinArticles: 2, Text: "idlib",
@@ -137,6 +167,32 @@ func TestFixture(t *testing.T) {
 	if art.Article.DuplicateOf != "a1" || len(art.Events) != 2 || !art.Events[0].Duplicate || !strings.HasPrefix(art.Body, "Syrian troops") {
 		t.Errorf("duplicate article a2: %+v", art)
 	}
+	var an struct {
+		ID     string `json:"id"`
+		Text   string `json:"text"`
+		Events []struct {
+			Code string `json:"code"`
+		} `json:"events"`
+	}
+	if err := json.Unmarshal(art.Analysis, &an); err != nil || an.ID != "a2" || an.Text != art.Body || len(an.Events) != 3 || an.Events[0].Code != "195" {
+		t.Errorf("analysis of a2: %+v (%v) from %.200s", an, err, art.Analysis)
+	}
+	var acts actorList
+	json.Unmarshal(do(t, srv, "GET", "/api/v1/actors?q=RUS").body, &acts)
+	if len(acts.Actors) != 2 || acts.Actors[0] != (store.ActorCount{Code: "RUS", Events: 360}) ||
+		acts.Actors[1].Code != "RUSGOV" {
+		t.Errorf("actors RUS: %+v", acts.Actors)
+	}
+	var cs countryList
+	json.Unmarshal(do(t, srv, "GET", "/api/v1/countries").body, &cs)
+	if len(cs.Countries) != 1 || cs.Countries[0].Country != "SY" || cs.Countries[0].ISO2 != "SY" || cs.Countries[0].Events != 2 {
+		t.Errorf("countries: %+v", cs.Countries)
+	}
+	var found articlePage
+	json.Unmarshal(do(t, srv, "GET", "/api/v1/search?q=Moscow").body, &found)
+	if len(found.Articles) != 1 || found.Articles[0].ID != "b1" {
+		t.Errorf("search Moscow: %+v", found.Articles)
+	}
 	var rep relations.Report
 	json.Unmarshal(do(t, srv, "GET", "/api/v1/relations?a=USA&b=RUS&by=week").body, &rep)
 	v := rep.Verdict
@@ -145,9 +201,10 @@ func TestFixture(t *testing.T) {
 		t.Errorf("relations report: %d rows, verdict %+v", len(rep.Series), v)
 	}
 	for _, path := range []string{"/api/v1/events?text=nothing", "/api/v1/places?text=nothing", "/api/v1/articles?text=nothing",
-		"/api/v1/stories?text=nothing", "/api/v1/articles/b1"} {
+		"/api/v1/stories?text=nothing", "/api/v1/articles/b1", "/api/v1/actors?q=QQQ", "/api/v1/countries?text=nothing",
+		"/api/v1/search?q=nothing"} {
 		body := string(do(t, srv, "GET", path).body)
-		for _, list := range []string{"events", "places", "articles", "stories"} {
+		for _, list := range []string{"events", "places", "articles", "stories", "actors", "countries"} {
 			if strings.Contains(body, `"`+list+`":null`) {
 				t.Errorf("%s: %s, want [] for empty lists", path, body)
 			}
@@ -208,6 +265,25 @@ func TestBadRequests(t *testing.T) {
 		{"relations directed", "/api/v1/relations?a=USA&b=RUS&directed=maybe", 400, "directed: want true, false, 1 or 0"},
 		{"relations until before since", "/api/v1/relations?a=USA&b=RUS&since=2017-01-02&until=2017-01-01", 400, "until: 2017-01-01 is before since"},
 		{"relations too many periods", "/api/v1/relations?a=USA&b=RUS&by=day&since=1000-01-01&until=2016-12-31", 400, "bad date range"},
+		{"actors SQL", "/api/v1/actors?q=%27+OR+1%3D1--", 400, `q: want the start of an actor code: up to 15 letters or digits, got "' OR 1=1--"`},
+		{"actors too long", "/api/v1/actors?q=ABCDEFGHIJKLMNOP", 400, "q: want the start of an actor code"},
+		{"actors not ASCII", "/api/v1/actors?q=%C5%BFyr", 400, "q: want the start of an actor code"},
+		{"actors LIKE wildcard", "/api/v1/actors?q=R%25", 400, "q: want the start of an actor code"},
+		{"actors limit too high", "/api/v1/actors?limit=101", 400, "limit: want 1..100, got 101"},
+		{"actors limit zero", "/api/v1/actors?limit=0", 400, "limit: want 1..100, got 0"},
+		{"actors offset", "/api/v1/actors?offset=1", 400, `unknown parameter "offset": accepted: q, limit`},
+		{"countries no paging", "/api/v1/countries?limit=5", 400, `unknown parameter "limit"`},
+		{"countries bad actor", "/api/v1/countries?source=U%27", 400, "source: want an actor code"},
+		{"countries bad quad", "/api/v1/countries?quad=0", 400, "quad: want 1..4, got 0"},
+		{"search without q", "/api/v1/search", 400, "q: required"},
+		{"search blank q", "/api/v1/search?q=+++", 400, "q: required"},
+		{"search short q", "/api/v1/search?q=a", 400, "q: 1 bytes, want 2..200"},
+		{"search long q", "/api/v1/search?q=" + strings.Repeat("ab", 101), 400, "q: 202 bytes, want 2..200"},
+		{"search control character", "/api/v1/search?q=ab%00", 400, "q: control character U+0000"},
+		{"search filters", "/api/v1/search?q=ab&source=x", 400, `unknown parameter "source": accepted: q, limit, offset`},
+		{"search offset", "/api/v1/search?q=ab&offset=-1", 400, "offset: want 0..1000000, got -1"},
+		{"actor not ASCII", "/api/v1/events?source=%C5%BFyr", 400, "source: want an actor code"},
+		{"healthz takes no parameters", "/healthz?x=1", 400, `unknown parameter "x"`},
 		{"health takes no parameters", "/api/v1/health?verbose=1", 400, `unknown parameter "verbose": accepted: none`},
 		{"unknown article", "/api/v1/articles/nope", 404, `not found: article "nope"`},
 		{"article id not UTF-8", "/api/v1/articles/%ff", 400, "id: not UTF-8"},
@@ -245,26 +321,45 @@ func TestMethods(t *testing.T) {
 		{"PATCH", "/api/v1/openapi.json", 405},
 		{"OPTIONS", "/api/v1/relations", 405},
 		{"POST", "/api/v1/nothing", 404},
+		{"GET", "/api/v1/code", 405},
+		{"HEAD", "/api/v1/ingest", 405},
+		{"PUT", "/api/v1/ingest", 405},
+		{"POST", "/healthz", 405},
+		{"DELETE", "/metrics", 405},
+		{"POST", "/openapi.json", 405},
+		{"POST", "/api/v1/actors", 405},
 	} {
 		t.Run(tt.method+" "+tt.path, func(t *testing.T) {
 			r := do(t, srv, tt.method, tt.path)
 			if r.status != tt.status {
 				t.Fatalf("status %d, want %d: %s", r.status, tt.status, r.body)
 			}
+			if tt.method == "HEAD" {
+				return
+			}
 			checkHeaders(t, r)
-			decodeError(t, r)
-			if allow := r.header.Get("Allow"); tt.status == 405 && allow != "GET, HEAD" {
-				t.Errorf("Allow %q, want %q", allow, "GET, HEAD")
+			msg := decodeError(t, r)
+			want := "GET, HEAD"
+			if strings.HasSuffix(tt.path, "/code") || strings.HasSuffix(tt.path, "/ingest") {
+				want = "POST"
+			}
+			if allow := r.header.Get("Allow"); tt.status == 405 && allow != want {
+				t.Errorf("Allow %q, want %q", allow, want)
+			}
+			if tt.status == 405 && msg != "method not allowed: use "+strings.ReplaceAll(want, ", ", " or ") {
+				t.Errorf("message %q", msg)
 			}
 		})
 	}
-	t.Run("HEAD", func(t *testing.T) {
-		r := do(t, srv, http.MethodHead, "/api/v1/events")
-		if r.status != 200 || len(r.body) != 0 || r.header.Get("Content-Length") == "" {
-			t.Errorf("HEAD: status %d, %d bytes, Content-Length %q", r.status, len(r.body), r.header.Get("Content-Length"))
-		}
-		checkHeaders(t, r)
-	})
+	for _, path := range []string{"/api/v1/events", "/healthz", "/openapi.json"} {
+		t.Run("HEAD "+path, func(t *testing.T) {
+			r := do(t, srv, http.MethodHead, path)
+			if r.status != 200 || len(r.body) != 0 || r.header.Get("Content-Length") == "" {
+				t.Errorf("HEAD: status %d, %d bytes, Content-Length %q", r.status, len(r.body), r.header.Get("Content-Length"))
+			}
+			checkHeaders(t, r)
+		})
+	}
 }
 
 // faultyStore is a store whose Events and Stats misbehave as told.
@@ -373,9 +468,45 @@ func TestRequestLog(t *testing.T) {
 	}
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, httptest.NewRequest("GET", "/api/v1/events?limit=5000", nil))
-	want := `level=DEBUG msg="api request" method=GET path=/api/v1/events status=400 elapsed=`
-	if got := log.String(); !strings.Contains(got, want) {
-		t.Errorf("log %q, want it to contain %q", got, want)
+	want := regexp.MustCompile(`^time=\S+ level=DEBUG msg="api request" method=GET path=/api/v1/events status=400 bytes=\d+ elapsed=\S+ remote=192.0.2.1:1234\n$`)
+	if got := log.String(); !want.MatchString(got) {
+		t.Errorf("log %q, want it to match %q", got, want)
+	}
+}
+
+func TestAccessLog(t *testing.T) {
+	db := openStore(t, t.Context(), 0)
+	log := &logBuffer{}
+	cfg := testConfig()
+	cfg.AccessLog = true
+	h, err := api.New(db, cfg, slog.New(slog.NewJSONHandler(log, nil))) // info and above
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"/api/v1/health", "/nothing"} {
+		h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", path, nil))
+	}
+	lines := strings.Split(strings.TrimSpace(log.String()), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("log %q, want 2 lines", log.String())
+	}
+	for i, want := range []struct {
+		path   string
+		status int
+	}{{"/api/v1/health", 200}, {"/nothing", 404}} {
+		var e struct {
+			Level, Msg, Method, Path, Remote string
+			Status                           int
+			Bytes                            int64
+			Elapsed                          int64
+		}
+		if err := json.Unmarshal([]byte(lines[i]), &e); err != nil {
+			t.Fatal(err)
+		}
+		if e.Level != "INFO" || e.Msg != "api request" || e.Method != "GET" || e.Path != want.path || e.Status != want.status ||
+			e.Bytes < 10 || e.Elapsed <= 0 || e.Remote != "192.0.2.1:1234" {
+			t.Errorf("log line %s: %+v", lines[i], e)
+		}
 	}
 }
 
@@ -388,6 +519,10 @@ func TestNewRejectsBadConfig(t *testing.T) {
 		{"no timeout", func(c *api.Config) { c.Timeout = 0 }},
 		{"no rows", func(c *api.Config) { c.MaxLimit = 0 }},
 		{"more rows than the store gives", func(c *api.Config) { c.MaxLimit = store.MaxLimit + 1 }},
+		{"negative analyze timeout", func(c *api.Config) { c.AnalyzeTimeout = -time.Second }},
+		{"negative body limit", func(c *api.Config) { c.MaxBodyBytes = -1 }},
+		{"token with a space", func(c *api.Config) { c.Token = "two words" }},
+		{"token with a newline", func(c *api.Config) { c.Token = "secret\n" }},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg := api.DefaultConfig()
@@ -419,18 +554,26 @@ func TestMaxLimit(t *testing.T) {
 
 // openAPIDoc is the part of an OpenAPI document the test reads.
 type openAPIDoc struct {
-	OpenAPI string `json:"openapi"`
-	Paths   map[string]map[string]struct {
-		Parameters []openAPIParam             `json:"parameters"`
-		Responses  map[string]json.RawMessage `json:"responses"`
-	} `json:"paths"`
+	OpenAPI    string                                 `json:"openapi"`
+	Paths      map[string]map[string]openAPIOperation `json:"paths"`
 	Components struct {
 		Schemas map[string]struct {
 			Required   []string                   `json:"required"`
 			Properties map[string]json.RawMessage `json:"properties"`
 		} `json:"schemas"`
-		Parameters map[string]openAPIParam `json:"parameters"`
+		Parameters      map[string]openAPIParam    `json:"parameters"`
+		Responses       map[string]json.RawMessage `json:"responses"`
+		SecuritySchemes map[string]json.RawMessage `json:"securitySchemes"`
 	} `json:"components"`
+}
+
+type openAPIOperation struct {
+	Parameters  []openAPIParam             `json:"parameters"`
+	Responses   map[string]json.RawMessage `json:"responses"`
+	Security    []map[string][]string      `json:"security"`
+	RequestBody *struct {
+		Content map[string]json.RawMessage `json:"content"`
+	} `json:"requestBody"`
 }
 
 type openAPIParam struct {
@@ -442,7 +585,9 @@ type openAPIParam struct {
 
 func TestOpenAPI(t *testing.T) {
 	db := openStore(t, t.Context(), 0)
-	srv := serve(t, db, testConfig(), nil)
+	cfg := testConfig()
+	cfg.Analyzer = &fakeAnalyzer{}
+	srv := serve(t, db, cfg, nil)
 	r := do(t, srv, "GET", "/api/v1/openapi.json")
 	if r.status != 200 {
 		t.Fatalf("status %d", r.status)
@@ -459,15 +604,35 @@ func TestOpenAPI(t *testing.T) {
 	if diff := cmp.Diff(slices.Sorted(maps.Keys(routes)), slices.Sorted(maps.Keys(doc.Paths))); diff != "" {
 		t.Errorf("paths served (-) and documented (+):\n%s", diff)
 	}
+	// Every reference resolves.
+	for _, m := range regexp.MustCompile(`"#/components/(\w+)/(\w+)"`).FindAllSubmatch(r.body, -1) {
+		kind, name := string(m[1]), string(m[2])
+		var ok bool
+		switch kind {
+		case "schemas":
+			_, ok = doc.Components.Schemas[name]
+		case "parameters":
+			_, ok = doc.Components.Parameters[name]
+		case "responses":
+			_, ok = doc.Components.Responses[name]
+		}
+		if !ok {
+			t.Errorf("reference to a missing %s %s", kind, name)
+		}
+	}
+	required := map[string]string{"a": "USA", "b": "RUS", "q": "idlib"}
 	for path, ops := range doc.Paths {
-		if len(ops) != 1 || ops["get"].Responses == nil {
-			t.Errorf("%s: operations %v, want get only", path, slices.Sorted(maps.Keys(ops)))
+		rt := routes[path]
+		method := strings.ToLower(rt.Method)
+		op, ok := ops[method]
+		if len(ops) != 1 || !ok || op.Responses == nil {
+			t.Errorf("%s: operations %v, want %s only", path, slices.Sorted(maps.Keys(ops)), method)
 			continue
 		}
 		var query []string
 		probe := path
 		args := []string{}
-		for _, p := range ops["get"].Parameters {
+		for _, p := range op.Parameters {
 			if p.Ref != "" {
 				p = doc.Components.Parameters[strings.TrimPrefix(p.Ref, "#/components/parameters/")]
 			}
@@ -475,7 +640,7 @@ func TestOpenAPI(t *testing.T) {
 			case "query":
 				query = append(query, p.Name)
 				if p.Required {
-					args = append(args, p.Name+"="+map[string]string{"a": "USA", "b": "RUS"}[p.Name])
+					args = append(args, p.Name+"="+required[p.Name])
 				}
 			case "path":
 				probe = strings.ReplaceAll(probe, "{"+p.Name+"}", "a1")
@@ -484,29 +649,56 @@ func TestOpenAPI(t *testing.T) {
 			}
 		}
 		slices.Sort(query)
-		if diff := cmp.Diff(slices.Sorted(slices.Values(routes[path])), query); diff != "" {
+		if diff := cmp.Diff(slices.Sorted(slices.Values(rt.Params)), query); diff != "" {
 			t.Errorf("%s: query parameters accepted (-) and documented (+):\n%s", path, diff)
 		}
 		if len(args) > 0 {
 			probe += "?" + strings.Join(args, "&")
 		}
-		if r := do(t, srv, "GET", probe); r.status != 200 {
-			t.Errorf("GET %s: status %d: %s", probe, r.status, r.body)
+		codes := []string{"200", "400", "500", "503"}
+		switch {
+		case path == "/metrics":
+			codes = []string{"200"}
+		case rt.Method == "POST":
+			codes = append(codes, "413", "415")
+			if op.RequestBody == nil {
+				t.Errorf("%s: no request body documented", path)
+			} else if diff := cmp.Diff([]string{"application/json", "application/jsonl", "application/x-ndjson", "text/html", "text/plain"},
+				slices.Sorted(maps.Keys(op.RequestBody.Content))); diff != "" {
+				t.Errorf("%s: request bodies (-want +documented):\n%s", path, diff)
+			}
 		}
-		for _, code := range []string{"200", "400", "500", "503"} {
-			if _, ok := ops["get"].Responses[code]; !ok {
+		if rt.Auth {
+			codes = append(codes, "401")
+			if len(op.Security) == 0 || op.Security[0]["bearer"] == nil || doc.Components.SecuritySchemes["bearer"] == nil {
+				t.Errorf("%s: security %v, want bearer", path, op.Security)
+			}
+		}
+		for _, code := range codes {
+			if _, ok := op.Responses[code]; !ok {
 				t.Errorf("%s: no %s response documented", path, code)
 			}
+		}
+		var r response
+		if rt.Method == "POST" {
+			r = post(t, srv, "POST", probe, strings.NewReader("Some text."), "text/plain")
+		} else {
+			r = do(t, srv, "GET", probe)
+		}
+		if r.status != 200 {
+			t.Errorf("%s %s: status %d: %s", rt.Method, probe, r.status, r.body)
 		}
 	}
 	// The schemas name every JSON field of the Go types, all of them
 	// always present.
-	for name, v := range map[string]any{
+	types := map[string]any{
 		"Event": store.Event{}, "EventPlace": store.EventPlace{}, "Article": store.Article{}, "Story": store.Story{},
 		"Stats": store.Stats{}, "Report": relations.Report{}, "Row": relations.Row{}, "Verdict": relations.Verdict{},
-		"EventPage": eventPage{}, "PlaceList": placeList{}, "ArticlePage": articlePage{}, "ArticleDetail": articleDetail{},
-		"StoryPage": storyPage{}, "Health": health{}, "Error": errorBody{},
-	} {
+		"ActorCount": store.ActorCount{}, "CountryCount": store.CountryCount{},
+		"InputError": api.InputError{}, "IngestResult": api.IngestResult{},
+	}
+	maps.Copy(types, api.Bodies())
+	for name, v := range types {
 		s, ok := doc.Components.Schemas[name]
 		if !ok {
 			t.Errorf("no schema %s", name)
@@ -516,8 +708,28 @@ func TestOpenAPI(t *testing.T) {
 		if diff := cmp.Diff(want, slices.Sorted(maps.Keys(s.Properties))); diff != "" {
 			t.Errorf("schema %s: Go fields (-) and documented (+):\n%s", name, diff)
 		}
+		if name == "AnalyzeRequest" {
+			continue // one of text, html and url
+		}
 		if diff := cmp.Diff(want, slices.Sorted(slices.Values(s.Required))); diff != "" {
 			t.Errorf("schema %s: Go fields (-) and required (+):\n%s", name, diff)
+		}
+	}
+	// The analysis schema names fields of the contract's objects.
+	raw, _, err := db.Analysis(t.Context(), "a1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var analysis map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &analysis); err != nil {
+		t.Fatal(err)
+	}
+	s := doc.Components.Schemas["Analysis"]
+	for _, names := range [][]string{slices.Collect(maps.Keys(s.Properties)), s.Required} {
+		for _, name := range names {
+			if _, ok := analysis[name]; !ok {
+				t.Errorf("schema Analysis: %s is no field of a stored analysis %s", name, slices.Sorted(maps.Keys(analysis)))
+			}
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 
 	"worldmedia/internal/relations"
@@ -14,30 +15,46 @@ import (
 
 // The query parameters of each path.
 var (
-	eventParams = []string{"source", "target", "both", "code", "quad", "since", "until", "place", "text",
-		"origin", "article", "duplicates", "limit", "offset"}
+	eventFilters = []string{"source", "target", "both", "code", "quad", "since", "until", "place", "text",
+		"origin", "article", "duplicates"}
+	eventParams    = append(slices.Clip(eventFilters), "limit", "offset")
 	articleParams  = []string{"source", "since", "until", "text", "story", "originals", "limit", "offset"}
 	storyParams    = []string{"since", "until", "text", "min_articles", "limit", "offset"}
 	relationParams = []string{"a", "b", "by", "since", "until", "directed", "min_events"}
+	actorParams    = []string{"q", "limit"}
+	searchParams   = []string{"q", "limit", "offset"}
 )
 
 // routes are the paths served; openapi.json describes each.
 var routes = []route{
-	{"/api/v1/health", nil, (*handler).health},
-	{"/api/v1/stats", nil, (*handler).stats},
-	{"/api/v1/events", eventParams, (*handler).events},
-	{"/api/v1/places", eventParams, (*handler).places},
-	{"/api/v1/articles", articleParams, (*handler).articles},
-	{"/api/v1/articles/{id}", nil, (*handler).article},
-	{"/api/v1/stories", storyParams, (*handler).stories},
-	{"/api/v1/relations", relationParams, (*handler).relations},
-	{"/api/v1/openapi.json", nil, (*handler).openapi},
+	{method: "GET", pattern: "/api/v1/health", serve: (*handler).health},
+	{method: "GET", pattern: "/api/v1/stats", serve: (*handler).stats},
+	{method: "GET", pattern: "/api/v1/events", params: eventParams, serve: (*handler).events},
+	{method: "GET", pattern: "/api/v1/places", params: eventParams, serve: (*handler).places},
+	{method: "GET", pattern: "/api/v1/countries", params: eventFilters, serve: (*handler).countries},
+	{method: "GET", pattern: "/api/v1/actors", params: actorParams, serve: (*handler).actors},
+	{method: "GET", pattern: "/api/v1/articles", params: articleParams, serve: (*handler).articles},
+	{method: "GET", pattern: "/api/v1/articles/{id}", serve: (*handler).article},
+	{method: "GET", pattern: "/api/v1/search", params: searchParams, serve: (*handler).search},
+	{method: "GET", pattern: "/api/v1/stories", params: storyParams, serve: (*handler).stories},
+	{method: "GET", pattern: "/api/v1/relations", params: relationParams, serve: (*handler).relations},
+	{method: "POST", pattern: "/api/v1/code", params: analyzeParams, serve: (*handler).code},
+	{method: "POST", pattern: "/api/v1/ingest", params: analyzeParams, serve: (*handler).ingest, auth: true},
+	{method: "GET", pattern: "/api/v1/openapi.json", serve: (*handler).openapi},
+	{method: "GET", pattern: "/healthz", serve: (*handler).healthz},
+	{method: "GET", pattern: "/metrics", direct: func(h *handler) http.Handler { return h.metrics.handler(h.log) }},
+	{method: "GET", pattern: "/openapi.json", serve: (*handler).openapi},
 }
 
-// Default page sizes, clipped to Config.MaxLimit.
+// Default page sizes, clipped to Config.MaxLimit, and other bounds.
 const (
 	defaultLimit      = 100
 	defaultPlaceLimit = 500
+	defaultActorLimit = 20
+	maxActorLimit     = 100
+	maxActorPrefix    = 15
+	minSearch         = 2
+	maxSearch         = 200
 	maxMinArticles    = 1_000_000
 	maxMinEvents      = 100_000
 )
@@ -66,11 +83,22 @@ type (
 		Article store.Article `json:"article"`
 		Body    string        `json:"body"`
 		Events  []store.Event `json:"events"`
+		// Analysis is the stored contract object, null when none.
+		Analysis json.RawMessage `json:"analysis"`
 	}
 	storyPage struct {
 		Stories []store.Story `json:"stories"`
 		Limit   int           `json:"limit"`
 		Offset  int           `json:"offset"`
+	}
+	actorList struct {
+		Actors []store.ActorCount `json:"actors"`
+	}
+	countryList struct {
+		Countries []store.CountryCount `json:"countries"`
+	}
+	healthz struct {
+		Status string `json:"status"`
 	}
 )
 
@@ -94,12 +122,23 @@ func (h *handler) health(context.Context, *http.Request, *params) (any, error) {
 	return health{Status: "ok", Version: h.cfg.Version}, nil
 }
 
+func (h *handler) healthz(context.Context, *http.Request, *params) (any, error) {
+	return healthz{Status: "ok"}, nil
+}
+
 func (h *handler) stats(ctx context.Context, _ *http.Request, _ *params) (any, error) {
 	return h.db.Stats(ctx)
 }
 
-// eventQuery reads the filters of /events and /places.
+// eventQuery reads the filters and page of /events and /places.
 func (h *handler) eventQuery(p *params, defLimit int) (store.EventQuery, error) {
+	q, _ := eventFilter(p)
+	q.Page = h.page(p, defLimit)
+	return q, p.err
+}
+
+// eventFilter reads the filters of /events, /places and /countries.
+func eventFilter(p *params) (store.EventQuery, error) {
 	q := store.EventQuery{
 		Source:     p.actor("source"),
 		Target:     p.actor("target"),
@@ -111,7 +150,6 @@ func (h *handler) eventQuery(p *params, defLimit int) (store.EventQuery, error) 
 		Origin:     p.oneOf("origin", "", "worldmedia", "gdelt"),
 		ArticleID:  p.str("article"),
 		Duplicates: p.bool("duplicates"),
-		Page:       h.page(p, defLimit),
 	}
 	q.Since, q.Until = p.dates()
 	if c := q.Code; len(c) > 4 || strings.Trim(c, "0123456789") != "" {
@@ -142,6 +180,54 @@ func (h *handler) places(ctx context.Context, _ *http.Request, p *params) (any, 
 		return nil, err
 	}
 	return placeList{Places: nonNil(ps)}, nil
+}
+
+func (h *handler) countries(ctx context.Context, _ *http.Request, p *params) (any, error) {
+	q, err := eventFilter(p)
+	if err != nil {
+		return nil, err
+	}
+	cs, err := h.db.EventCountries(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return countryList{Countries: nonNil(cs)}, nil
+}
+
+func (h *handler) actors(ctx context.Context, _ *http.Request, p *params) (any, error) {
+	prefix := p.str("q")
+	if len(prefix) > maxActorPrefix || !alnum(prefix) {
+		p.fail(badParam("q", "want the start of an actor code: up to %d letters or digits, got %q", maxActorPrefix, clip(prefix)))
+	}
+	hi := min(maxActorLimit, h.cfg.MaxLimit)
+	limit := p.int("limit", min(defaultActorLimit, hi), 1, hi)
+	if p.err != nil {
+		return nil, p.err
+	}
+	as, err := h.db.Actors(ctx, strings.ToUpper(prefix), limit)
+	if err != nil {
+		return nil, err
+	}
+	return actorList{Actors: nonNil(as)}, nil
+}
+
+func (h *handler) search(ctx context.Context, _ *http.Request, p *params) (any, error) {
+	q := strings.TrimSpace(p.str("q"))
+	switch {
+	case q == "":
+		p.fail(badParam("q", "required: the words to search for in titles and texts"))
+	case len(q) < minSearch || len(q) > maxSearch:
+		p.fail(badParam("q", "%d bytes, want %d..%d", len(q), minSearch, maxSearch))
+	}
+	aq := store.ArticleQuery{Text: q, Page: h.page(p, defaultLimit)}
+	if p.err != nil {
+		return nil, p.err
+	}
+	as, err := h.db.Articles(ctx, aq)
+	if err != nil {
+		return nil, err
+	}
+	return articlePage{Articles: nonNil(as), Limit: aq.Limit, Offset: aq.Offset}, nil
 }
 
 func (h *handler) articles(ctx context.Context, _ *http.Request, p *params) (any, error) {
@@ -187,7 +273,14 @@ func (h *handler) article(ctx context.Context, r *http.Request, _ *params) (any,
 	if err != nil {
 		return nil, err
 	}
-	return articleDetail{Article: as[0], Body: body, Events: nonNil(evs)}, nil
+	analysis, ok, err := h.db.Analysis(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if !ok || len(analysis) == 0 {
+		analysis = nil // null
+	}
+	return articleDetail{Article: as[0], Body: body, Events: nonNil(evs), Analysis: analysis}, nil
 }
 
 func (h *handler) stories(ctx context.Context, _ *http.Request, p *params) (any, error) {

@@ -35,9 +35,10 @@ type (
 		Offset   int             `json:"offset"`
 	}
 	articleDetail struct {
-		Article store.Article `json:"article"`
-		Body    string        `json:"body"`
-		Events  []store.Event `json:"events"`
+		Article  store.Article   `json:"article"`
+		Body     string          `json:"body"`
+		Events   []store.Event   `json:"events"`
+		Analysis json.RawMessage `json:"analysis"`
 	}
 	storyPage struct {
 		Stories []store.Story `json:"stories"`
@@ -47,6 +48,16 @@ type (
 	health struct {
 		Status  string `json:"status"`
 		Version string `json:"version"`
+	}
+	actorList struct {
+		Actors []store.ActorCount `json:"actors"`
+	}
+	countryList struct {
+		Countries []store.CountryCount `json:"countries"`
+	}
+	codeResult struct {
+		Articles []json.RawMessage `json:"articles"`
+		Errors   []api.InputError  `json:"errors"`
 	}
 	errorBody struct {
 		Error struct {
@@ -200,9 +211,23 @@ type response struct {
 // do sends a request to the server with a real client.
 func do(tb testing.TB, srv *httptest.Server, method, path string) response {
 	tb.Helper()
-	req, err := http.NewRequestWithContext(tb.Context(), method, srv.URL+path, nil)
+	return post(tb, srv, method, path, nil, "")
+}
+
+// post sends a request with a body to the server with a real client;
+// header is "Name: value" pairs, the first Content-Type.
+func post(tb testing.TB, srv *httptest.Server, method, path string, reqBody io.Reader, contentType string, header ...string) response {
+	tb.Helper()
+	req, err := http.NewRequestWithContext(tb.Context(), method, srv.URL+path, reqBody)
 	if err != nil {
 		tb.Fatal(err)
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	for _, h := range header {
+		name, value, _ := strings.Cut(h, ": ")
+		req.Header.Set(name, value)
 	}
 	resp, err := srv.Client().Do(req)
 	if err != nil {

@@ -181,22 +181,27 @@ func (p *params) dates() (since, until time.Time) {
 }
 
 // actor returns the value of name upper-cased as an actor code: 3 to 15
-// letters or digits.
+// ASCII letters or digits.
 func (p *params) actor(name string) string {
-	v := strings.ToUpper(p.vals[name])
+	v := p.vals[name]
 	if v == "" {
 		return ""
 	}
-	ok := len(v) >= 3 && len(v) <= 15
-	for i := 0; ok && i < len(v); i++ {
-		c := v[i]
-		ok = 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-	}
-	if !ok {
-		p.fail(badParam(name, "want an actor code of 3 to 15 letters or digits, got %q", clip(p.vals[name])))
+	if len(v) < 3 || len(v) > 15 || !alnum(v) {
+		p.fail(badParam(name, "want an actor code of 3 to 15 letters or digits, got %q", clip(v)))
 		return ""
 	}
-	return v
+	return strings.ToUpper(v)
+}
+
+// alnum reports whether s has only ASCII letters and digits.
+func alnum(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // oneOf returns the value of name, which must be one of choices; def when
