@@ -201,7 +201,7 @@ func TestReaderDocument(t *testing.T) {
 	}
 	tests := []struct {
 		name, ctype, body string
-		want            []string // titles, or "error: …" substrings
+		want              []string // titles, or "error: …" substrings
 	}{
 		{"text", "text/plain", "Troops shelled the city on Monday.", []string{""}},
 		{"html", "text/html", "<html><head><title>Shelling</title></head><body><article><p>Troops shelled the city on Monday, " +
