@@ -13,6 +13,7 @@ UPLOT=1.6.32
 LEAFLET=1.9.4
 WORLD_ATLAS=2.0.2
 TOPOJSON_CLIENT=3.1.0
+I18N_ISO_COUNTRIES=7.14.0
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 dest="$root/internal/web/assets/vendor"
@@ -22,7 +23,8 @@ trap 'rm -rf "$tmp"' EXIT
 echo '{"private":true}' >"$tmp/package.json"
 npm install --no-save --no-package-lock --ignore-scripts --no-audit --no-fund \
 	--prefix "$tmp" \
-	"uplot@$UPLOT" "leaflet@$LEAFLET" "world-atlas@$WORLD_ATLAS" "topojson-client@$TOPOJSON_CLIENT"
+	"uplot@$UPLOT" "leaflet@$LEAFLET" "world-atlas@$WORLD_ATLAS" "topojson-client@$TOPOJSON_CLIENT" \
+	"i18n-iso-countries@$I18N_ISO_COUNTRIES"
 nm="$tmp/node_modules"
 
 # check that npm installed exactly the pinned versions
@@ -38,9 +40,10 @@ check uplot "$UPLOT"
 check leaflet "$LEAFLET"
 check world-atlas "$WORLD_ATLAS"
 check topojson-client "$TOPOJSON_CLIENT"
+check i18n-iso-countries "$I18N_ISO_COUNTRIES"
 
 rm -rf "$dest"
-mkdir -p "$dest/uplot" "$dest/leaflet/images" "$dest/world-atlas" "$dest/topojson-client/src"
+mkdir -p "$dest/uplot" "$dest/leaflet/images" "$dest/world-atlas" "$dest/topojson-client/src" "$dest/i18n-iso-countries"
 
 # uPlot: the ES module build and its stylesheet.
 cp "$nm/uplot/dist/uPlot.esm.js" "$nm/uplot/dist/uPlot.min.css" "$nm/uplot/LICENSE" "$dest/uplot/"
@@ -60,11 +63,16 @@ cp "$nm/world-atlas/countries-110m.json" "$nm/world-atlas/LICENSE" "$dest/world-
 cp "$nm/topojson-client/src/"*.js "$dest/topojson-client/src/"
 cp "$nm/topojson-client/LICENSE" "$dest/topojson-client/"
 
+# i18n-iso-countries: only its table of ISO 3166-1 codes (alpha-2, alpha-3,
+# numeric), which maps the API's alpha-2 codes to world-atlas' numeric ids.
+cp "$nm/i18n-iso-countries/codes.json" "$nm/i18n-iso-countries/LICENSE" "$dest/i18n-iso-countries/"
+
 cat >"$dest/VERSIONS" <<VERSIONS
 uplot $UPLOT
 leaflet $LEAFLET
 world-atlas $WORLD_ATLAS
 topojson-client $TOPOJSON_CLIENT
+i18n-iso-countries $I18N_ISO_COUNTRIES
 VERSIONS
 
 echo "vendored into ${dest#"$root"/}:"

@@ -3,6 +3,7 @@ package web_test
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"net/http"
 	"net/url"
@@ -18,7 +19,36 @@ import (
 type fakeAPI struct {
 	mu    sync.Mutex
 	reqs  []*url.URL
+	posts []fakePost
 	holds map[string]chan struct{} // path → closed when its answer may go
+}
+
+// fakePost is a POST request the fake API got.
+type fakePost struct {
+	Path, ContentType, Auth, Body string
+}
+
+// fakeToken is the bearer token POST /ingest wants.
+const fakeToken = "s3cret"
+
+// waitPost waits for a POST to path whose body contains want, and returns it.
+func (f *fakeAPI) waitPost(t *testing.T, path, want string) fakePost {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		f.mu.Lock()
+		posts := append([]fakePost(nil), f.posts...)
+		f.mu.Unlock()
+		for _, p := range posts {
+			if p.Path == path && strings.Contains(p.Body, want) {
+				return p
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no POST to %s with %q; posts: %+v", path, want, posts)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 func newFakeAPI() *fakeAPI { return &fakeAPI{holds: map[string]chan struct{}{}} }
@@ -97,6 +127,10 @@ func (f *fakeAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	q := r.URL.Query()
 	path := strings.TrimPrefix(r.URL.Path, "/api/v1")
+	if r.Method == http.MethodPost {
+		f.post(w, r, path)
+		return
+	}
 	switch {
 	case path == "/stats":
 		writeJSON(w, 200, fakeStats)
@@ -129,25 +163,91 @@ func (f *fakeAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		limit, offset := intQuery(q, "limit", 100), intQuery(q, "offset", 0)
 		writeJSON(w, 200, map[string]any{"articles": pageOf(list, offset, limit), "limit": limit, "offset": offset})
 	case strings.HasPrefix(path, "/articles/"):
-		id := strings.TrimPrefix(path, "/articles/")
+		// "a1-plain" is a1 as stored before the analysis was kept.
+		id, plain := strings.CutSuffix(strings.TrimPrefix(path, "/articles/"), "-plain")
 		for _, a := range fakeArticles {
 			if a.ID == id {
-				var events []fakeEvent
+				events := []fakeEvent{}
 				for _, e := range fakeEvents {
 					if e.ArticleID == id {
 						events = append(events, e)
 					}
 				}
-				writeJSON(w, 200, map[string]any{"article": a, "body": fakeBodies[id], "events": events})
+				var analysis any
+				if an, ok := fakeAnalyses[id]; ok && !plain {
+					analysis = an
+				}
+				writeJSON(w, 200, map[string]any{"article": a, "body": fakeBodies[id], "events": events, "analysis": analysis})
 				return
 			}
 		}
 		apiError(w, 404, fmt.Sprintf("no article %q", id))
+	case path == "/actors":
+		prefix := q.Get("q")
+		list := []fakeActor{}
+		for _, a := range fakeActors {
+			if strings.HasPrefix(a.Code, prefix) {
+				list = append(list, a)
+			}
+		}
+		writeJSON(w, 200, map[string]any{"actors": pageOf(list, 0, intQuery(q, "limit", 20))})
+	case path == "/countries":
+		writeJSON(w, 200, map[string]any{"countries": fakeCountries})
+	case path == "/search":
+		var list []fakeArticle
+		for _, a := range fakeArticles {
+			if strings.Contains(strings.ToLower(a.Title+" "+fakeBodies[a.ID]), strings.ToLower(q.Get("q"))) {
+				list = append(list, a)
+			}
+		}
+		limit, offset := intQuery(q, "limit", 100), intQuery(q, "offset", 0)
+		writeJSON(w, 200, map[string]any{"articles": pageOf(list, offset, limit), "limit": limit, "offset": offset})
 	case path == "/stories":
 		writeJSON(w, 200, map[string]any{"stories": fakeStories, "limit": 50, "offset": 0})
 	default:
 		apiError(w, 404, "no such endpoint")
 	}
+}
+
+// post answers POST /code and POST /ingest as internal/api does: a JSON
+// {"text","date","title"} or {"url"} body, or text/plain.
+func (f *fakeAPI) post(w http.ResponseWriter, r *http.Request, path string) {
+	b, _ := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+	f.mu.Lock()
+	f.posts = append(f.posts, fakePost{Path: path, ContentType: r.Header.Get("Content-Type"), Auth: r.Header.Get("Authorization"), Body: string(b)})
+	f.mu.Unlock()
+	if path != "/code" && path != "/ingest" {
+		apiError(w, 405, "method not allowed: use GET or HEAD")
+		return
+	}
+	if path == "/ingest" && r.Header.Get("Authorization") != "Bearer "+fakeToken {
+		apiError(w, 401, "unauthorized: ingest needs the server's bearer token")
+		return
+	}
+	var in struct{ Text, Date, Title, URL string }
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+		if err := json.Unmarshal(b, &in); err != nil {
+			apiError(w, 400, "body: "+err.Error())
+			return
+		}
+	} else {
+		in.Text = string(b)
+	}
+	if in.Text == "" {
+		// The fake fetches nothing: an address is an input that failed.
+		fail := []map[string]string{{"input": in.URL, "message": "fetching " + in.URL + ": 404 Not Found"}}
+		if path == "/code" {
+			writeJSON(w, 200, map[string]any{"articles": []any{}, "errors": fail})
+		} else {
+			writeJSON(w, 200, map[string]any{"stored": 0, "skipped": 0, "failed": 1, "ids": []string{}, "errors": fail})
+		}
+		return
+	}
+	if path == "/ingest" {
+		writeJSON(w, 200, map[string]any{"stored": 1, "skipped": 0, "failed": 0, "ids": []string{"n1"}, "errors": []any{}})
+		return
+	}
+	writeJSON(w, 200, map[string]any{"articles": []any{ingestAnalysis(in.Text, in.Date, in.Title)}, "errors": []any{}})
 }
 
 func intQuery(q url.Values, name string, def int) int {
@@ -324,11 +424,16 @@ const (
 	sentence2 = "Russian Foreign Minister Sergei Lavrov accused Washington of violating international law with its missile strike on a Syrian air base."
 )
 
+// hostile is markup in an article's text, which the page must show as text.
+const hostile = `<img src=x onerror=alert(1)>`
+
 var fakeBodies = map[string]string{
 	"a1": "MOSCOW (World Media) — " + sentence1 + " The two men met for nearly two hours.\n\n" +
 		strings.Replace(sentence2, "Washington of ", "Washington of\n", 1) +
-		"\n\nThe Kremlin said Putin would not meet Tillerson, then changed its mind.",
+		"\n\nThe Kremlin said Putin would not meet Tillerson, then changed its mind. " +
+		"“We cannot tolerate this,” Lavrov told reporters after 59 missiles hit the base.",
 	"a2": "Syrian government forces and Russian jets struck Idlib province on Friday.",
+	"a4": "Officials said " + hostile + " was posted on the Kremlin’s site. “Ünïcode – quotes <b>stay</b> text”, said Lavrov in Moscow.",
 }
 
 var fakeEvents = func() []fakeEvent {
@@ -393,9 +498,188 @@ var fakeArticles = []fakeArticle{
 	{"a1", "https://example.org/news/a1", "World Media", "Tillerson and Lavrov trade accusations in Moscow", "2017-04-12", "en", "", "s1", ptr(-6.5), 5, 4, "feeds/world.xml"},
 	{"a2", "https://example.org/news/a2", "World Media", "Jets strike Idlib", "2017-04-07", "en", "", "s1", ptr(-9.1), 1, 2, "feeds/world.xml"},
 	{"a3", "https://example.net/copy/a2", "Copy Wire", "Jets strike Idlib province", "2017-04-07", "en", "a2", "s2", nil, 1, 1, "feeds/copy.xml"},
+	{"a4", "https://example.org/news/a4", "World Media", "Hostile <b>markup</b> " + hostile, "2017-04-13", "en", "", "s3", nil, 2, 1, "feeds/world.xml"},
 }
 
 var fakeStories = []map[string]any{
 	{"id": "s1", "title": "Tillerson in Moscow", "first_article": "a1", "first_published": "2017-04-07", "last_published": "2017-04-12", "articles": 2, "duplicates": 0, "sources": 1, "events": 6},
 	{"id": "s2", "title": "Strike on Idlib", "first_article": "a3", "first_published": "2017-04-07", "last_published": "2017-04-07", "articles": 1, "duplicates": 1, "sources": 1, "events": 1},
+}
+
+type fakeActor struct {
+	Code   string `json:"code"`
+	Name   string `json:"name"`
+	Events int    `json:"events"`
+}
+
+var fakeActors = []fakeActor{
+	{"USA", "UNITED STATES", 420}, {"RUS", "RUSSIA", 380}, {"USAGOV", "DONALD TRUMP", 42}, {"RUSGOV", "SERGEI LAVROV", 40},
+	{"USAMIL", "PENTAGON", 12}, {"USAGOVLEG", "CONGRESS", 5}, {"SYR", "SYRIA", 90}, {"SYRGOV", "BASHAR AL-ASSAD", 33},
+}
+
+type fakeCountry struct {
+	Country       string  `json:"country"`
+	ISO2          string  `json:"iso2"`
+	Events        int     `json:"events"`
+	GoldsteinMean float64 `json:"goldstein_mean"`
+}
+
+// fakeCountries: six with a shape in countries-110m (Kosovo's by name),
+// one without an ISO code.
+var fakeCountries = []fakeCountry{
+	{"RS", "RU", 120, -2.1}, {"US", "US", 80, -1.2}, {"SY", "SY", 60, -6.5}, {"UP", "UA", 30, -3},
+	{"SZ", "CH", 4, 3.4}, {"KV", "XK", 3, -1}, {"OC", "", 2, 0.5},
+}
+
+// wantShaded is the number of fakeCountries with a shape on the map.
+const wantShaded = 6
+
+// span is the byte span [start, end) of the n-th (from 1) sub in text.
+func span(text, sub string, n int) [2]int {
+	at := 0
+	for i := 1; ; i++ {
+		j := strings.Index(text[at:], sub)
+		if j < 0 {
+			panic(fmt.Sprintf("%q: no %d-th %q", text, n, sub))
+		}
+		if i == n {
+			return [2]int{at + j, at + j + len(sub)}
+		}
+		at += j + len(sub)
+	}
+}
+
+// sentenceSpans splits text after a full stop that follows a small letter.
+func sentenceSpans(text string) []map[string]any {
+	var out []map[string]any
+	start := 0
+	for i := 1; i < len(text); i++ {
+		if text[i] == '.' && text[i-1] >= 'a' && text[i-1] <= 'z' && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n') {
+			out = append(out, map[string]any{"span": [2]int{start, i + 1}})
+			start = i + 1
+			for start < len(text) && (text[start] == ' ' || text[start] == '\n') {
+				start++
+			}
+		}
+	}
+	if start < len(text) {
+		out = append(out, map[string]any{"span": [2]int{start, len(text)}})
+	}
+	return out
+}
+
+// sentenceOf is the index of the sentence holding byte offset at.
+func sentenceOf(sentences []map[string]any, at int) int {
+	for i, s := range sentences {
+		sp := s["span"].([2]int)
+		if at >= sp[0] && at < sp[1] {
+			return i
+		}
+	}
+	return -1
+}
+
+func fakeEventJSON(text string, sentences []map[string]any, src, tgt, code string, quad int, g float64, srcSpan, verb, tgtSpan [2]int) map[string]any {
+	return map[string]any{
+		"source": src, "target": tgt, "code": code, "root": code[:2], "goldstein": g, "quad": quad,
+		"date": "2017-04-12", "sentence": sentenceOf(sentences, verb[0]), "negated": false, "reported": false,
+		"source_span": srcSpan, "verb_span": verb, "target_span": tgtSpan, "location": nil,
+	}
+}
+
+// fakeAnalyses are the analyses of a1 (with overlapping spans, after a
+// three-byte dash) and a4 (markup and non-ASCII text), as in docs/contract.md.
+var fakeAnalyses = func() map[string]map[string]any {
+	out := map[string]map[string]any{}
+	{
+		text := fakeBodies["a1"]
+		sents := sentenceSpans(text)
+		out["a1"] = map[string]any{
+			"id": "a1", "title": fakeArticles[0].Title, "source": "World Media", "date": "2017-04-12", "url": fakeArticles[0].URL,
+			"text": text, "sentences": sents,
+			"events": []any{
+				fakeEventJSON(text, sents, "USAGOV", "RUSGOV", "012", 1, -0.4,
+					span(text, "U.S. Secretary of State Rex Tillerson", 1), span(text, "said", 1), span(text, "Russia", 1)),
+				// Its verb crosses the start of the quote "a low point".
+				fakeEventJSON(text, sents, "USAGOV", "RUS", "111", 3, -2,
+					span(text, "Rex Tillerson", 1), span(text, "were at a low", 1), span(text, "Russia", 1)),
+				fakeEventJSON(text, sents, "RUSGOV", "USAGOV", "112", 3, -2,
+					span(text, "Russian Foreign Minister Sergei Lavrov", 1), span(text, "accused", 1), span(text, "Washington", 1)),
+				fakeEventJSON(text, sents, "RUSGOV", "", "130", 3, -4.4,
+					span(text, "Lavrov", 2), span(text, "cannot tolerate", 1), [2]int{0, 0}),
+			},
+			"quotes": []any{
+				map[string]any{"text": "a low point", "span": span(text, "a low point", 1), "speaker": "Rex Tillerson", "speaker_code": "USAGOV", "speaker_span": span(text, "Rex Tillerson", 1)},
+				map[string]any{"text": "We cannot tolerate this,", "span": span(text, "We cannot tolerate this,", 1), "speaker": "Sergey Lavrov", "speaker_code": "RUSGOV", "speaker_span": span(text, "Lavrov", 2)},
+			},
+			"persons": []any{
+				map[string]any{"name": "Rex Tillerson", "code": "USAGOV", "mentions": [][2]int{span(text, "Rex Tillerson", 1), span(text, "Tillerson", 2)}},
+				map[string]any{"name": "Sergey Lavrov", "code": "RUSGOV", "mentions": [][2]int{span(text, "Sergei Lavrov", 1), span(text, "Lavrov", 2)}},
+			},
+			"organizations": []any{},
+			"places": []any{
+				map[string]any{"name": "MOSCOW", "resolved": "Moscow", "geonameid": 524901, "country": "RU", "adm1": "48", "lat": 55.75, "lon": 37.62,
+					"mentions": [][2]int{span(text, "MOSCOW", 1)}},
+				map[string]any{"name": "Washington", "geonameid": 4140963, "country": "US", "adm1": "DC", "lat": 38.9, "lon": -77.04,
+					"mentions": [][2]int{span(text, "Washington", 1)}},
+			},
+			"counts": []any{map[string]any{"kind": "ATTACK", "number": 59, "object": "missiles", "place": "", "span": span(text, "59 missiles", 1)}},
+			"tone":   map[string]any{"tone": -6.5, "positive": 1.2, "negative": 7.7, "polarity": 8.9},
+		}
+	}
+	{
+		text := fakeBodies["a4"]
+		sents := sentenceSpans(text)
+		out["a4"] = map[string]any{
+			"id": "a4", "title": fakeArticles[3].Title, "text": text, "sentences": sents,
+			"events": []any{
+				fakeEventJSON(text, sents, "RUSGOV", "", "010", 1, 0, span(text, hostile, 1), span(text, "was posted", 1), [2]int{0, 0}),
+			},
+			"quotes": []any{
+				map[string]any{"text": "", "span": span(text, "Ünïcode – quotes <b>stay</b> text", 1), "speaker": "Sergey Lavrov", "speaker_code": "RUSGOV", "speaker_span": span(text, "Lavrov", 1)},
+			},
+			"persons": []any{}, "organizations": []any{},
+			"places": []any{map[string]any{"name": "Moscow", "country": "RU", "lat": 55.75, "lon": 37.62, "mentions": [][2]int{span(text, "Moscow", 1)}}},
+			"counts": []any{},
+		}
+	}
+	return out
+}()
+
+// ingestAnalysis is the fake analysis of a posted text: Lavrov, Washington,
+// Moscow, "accused" and a quote are found where the text has them.
+func ingestAnalysis(text, date, title string) map[string]any {
+	sents := sentenceSpans(text)
+	find := func(sub string, n int) ([2]int, bool) {
+		if strings.Count(text, sub) < n {
+			return [2]int{}, false
+		}
+		return span(text, sub, n), true
+	}
+	a := map[string]any{
+		"id": "x1", "title": title, "source": "", "date": date, "url": "", "language": "en", "text": text, "sentences": sents,
+		"events": []any{}, "quotes": []any{}, "persons": []any{}, "organizations": []any{}, "places": []any{}, "counts": []any{},
+		"tone": map[string]any{"tone": -3.2},
+	}
+	lavrov, okL := find("Lavrov", 1)
+	if verb, ok := find("accused", 1); ok && okL {
+		tgt, _ := find("Washington", 1)
+		a["events"] = []any{fakeEventJSON(text, sents, "RUSGOV", "USA", "112", 3, -2, lavrov, verb, tgt)}
+	}
+	if okL {
+		a["persons"] = []any{map[string]any{"name": "Sergey Lavrov", "code": "RUSGOV", "mentions": [][2]int{lavrov}}}
+	}
+	if m, ok := find("Moscow", 1); ok {
+		a["places"] = []any{map[string]any{"name": "Moscow", "country": "RU", "lat": 55.75, "lon": 37.62, "mentions": [][2]int{m}}}
+	}
+	if i := strings.Index(text, `"`); i >= 0 {
+		if j := strings.Index(text[i+1:], `"`); j >= 0 {
+			q := map[string]any{"text": text[i+1 : i+1+j], "span": [2]int{i + 1, i + 1 + j}, "speaker": "", "speaker_code": "", "speaker_span": [2]int{0, 0}}
+			if sp, ok := find("Lavrov", 2); ok {
+				q["speaker"], q["speaker_code"], q["speaker_span"] = "Sergey Lavrov", "RUSGOV", sp
+			}
+			a["quotes"] = []any{q}
+		}
+	}
+	return a
 }

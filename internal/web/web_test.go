@@ -425,8 +425,8 @@ func TestVendor(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(string(versions)), "\n")
-	if len(lines) != 4 {
-		t.Errorf("VERSIONS has %d lines, want 4", len(lines))
+	if len(lines) != 5 {
+		t.Errorf("VERSIONS has %d lines, want 5", len(lines))
 	}
 	for _, line := range lines {
 		name, version, _ := strings.Cut(line, " ")

@@ -34,9 +34,29 @@ export async function get(path, params, signal) {
 
 // getURL fetches JSON from a URL of the page's origin (the API, or a vendored data file).
 export async function getURL(url, signal) {
+  return request(url, { signal, headers: { Accept: "application/json" } });
+}
+
+// post sends body to path (an object as JSON, a string as text/plain) and
+// returns the decoded JSON answer; opts.token, when given, goes as a bearer
+// token. Errors as for get.
+export async function post(path, body, opts = {}) {
+  const url = apiBase + path;
+  const headers = { Accept: "application/json" };
+  if (typeof body === "string") {
+    headers["Content-Type"] = "text/plain; charset=utf-8";
+  } else {
+    headers["Content-Type"] = "application/json";
+    body = JSON.stringify(body);
+  }
+  if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
+  return request(url, { method: "POST", body, headers, signal: opts.signal });
+}
+
+async function request(url, init) {
   let resp;
   try {
-    resp = await fetch(url, { signal, headers: { Accept: "application/json" } });
+    resp = await fetch(url, init);
   } catch (e) {
     if (e.name === "AbortError") throw e;
     throw new APIError(0, `cannot reach the server for ${url}: ${e.message}`, url);

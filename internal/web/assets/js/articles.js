@@ -1,10 +1,12 @@
 // Articles: a filter form and a paged table of articles; a story's articles
-// are this view with story=ID.
+// are this view with story=ID. Search words (q) use the API's full-text
+// search instead, which takes no other filter.
 
 import { h, num, dec, filterForm, table, pager, intParam, link, emptyNote } from "./dom.js";
 import { get, apiURL } from "./api.js";
 
 const fields = [
+  { name: "q", label: "Search words", size: 20, title: "full-text search of the titles and texts, best matches first (the other filters do not apply)", minlength: 2 },
   { name: "text", label: "Text", size: 20, title: "words in the title or body" },
   { name: "source", label: "Source", size: 14, title: "the outlet" },
   { name: "story", label: "Story", size: 8 },
@@ -21,7 +23,8 @@ export async function render(root, params, ctx) {
     const v = params[f.name];
     if (v && !(f.type === "checkbox" && v !== "true")) filters[f.name] = v;
   }
-  root.append(h("h2", {}, filters.story ? `Articles of story ${filters.story}` : "Articles"));
+  const search = filters.q || "";
+  root.append(h("h2", {}, search ? `Articles matching “${search}”` : filters.story ? `Articles of story ${filters.story}` : "Articles"));
   root.append(filterForm("articles-form", fields, params, (values) => {
     if (values.originals !== "true") delete values.originals;
     ctx.navigate(["articles"], values);
@@ -29,8 +32,12 @@ export async function render(root, params, ctx) {
   const results = h("div", { class: "results" });
   root.append(results);
 
-  const apiParams = { ...filters, limit, offset };
-  const body = await get("/articles", apiParams, ctx.signal);
+  const path = search ? "/search" : "/articles";
+  const apiParams = search ? { q: search, limit, offset } : { ...filters, limit, offset };
+  if (search && Object.keys(filters).length > 1) {
+    results.append(h("p", { class: "sub" }, "A search ignores the other filters."));
+  }
+  const body = await get(path, apiParams, ctx.signal);
   const articles = body.articles || [];
   const go = (o) => ctx.navigate(["articles"], { ...filters, limit, offset: o });
   results.append(pager("articles", offset, limit, articles.length, go));
@@ -50,5 +57,5 @@ export async function render(root, params, ctx) {
     { label: "Duplicate of", cell: (a) => (a.duplicate_of ? link(["article", a.duplicate_of], {}, a.duplicate_of) : "–") },
   ], articles));
   results.append(pager("articles", offset, limit, articles.length, go));
-  results.append(h("p", { class: "raw" }, h("a", { href: apiURL("/articles", apiParams) }, "This page as JSON")));
+  results.append(h("p", { class: "raw" }, h("a", { href: apiURL(path, apiParams) }, "This page as JSON")));
 }

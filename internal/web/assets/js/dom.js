@@ -71,19 +71,70 @@ export function hashFor(parts, params) {
 }
 
 // table builds a data table: columns are {label, title, cell: row => node|string, class}.
-export function table(caption, columns, rows, rowAttrs) {
+// A column with sort: row => value (a number or a string; null and "" go
+// last) can sort the rows: its header is a button that sorts them, ascending
+// then descending, and marks the header with aria-sort. opts.sort is the
+// initial {key, dir: "ascending"|"descending"}, a column's key being its
+// key or its label; opts.onSort(key, dir) is told of every change.
+export function table(caption, columns, rows, rowAttrs, opts = {}) {
+  const tbody = h("tbody");
+  const fill = (list) => tbody.replaceChildren(...list.map((r, i) =>
+    h("tr", rowAttrs ? rowAttrs(r, i) : {}, columns.map((c) => h("td", { class: c.class }, c.cell(r, i))))));
+  const keyOf = (c) => c.key || c.label;
+  let state = opts.sort && columns.some((c) => c.sort && keyOf(c) === opts.sort.key) ? { ...opts.sort } : null;
+  const ths = columns.map((c) => {
+    if (!c.sort) return h("th", { scope: "col", class: c.class, title: c.title }, c.label);
+    const th = h("th", { scope: "col", class: ["sortable", c.class].filter(Boolean).join(" "), "data-key": keyOf(c) },
+      h("button", {
+        type: "button", class: "sort", title: c.title ? `${c.title}: sort` : "sort by this column",
+        onclick: () => {
+          const dir = state && state.key === keyOf(c) && state.dir === "ascending" ? "descending" : "ascending";
+          state = { key: keyOf(c), dir };
+          apply();
+          if (opts.onSort) opts.onSort(state.key, state.dir);
+        },
+      }, c.label, h("span", { class: "sort-mark", "aria-hidden": "true" })));
+    return th;
+  });
+  const apply = () => {
+    columns.forEach((c, i) => {
+      if (!c.sort) return;
+      const on = state && state.key === keyOf(c);
+      if (on) ths[i].setAttribute("aria-sort", state.dir);
+      else ths[i].removeAttribute("aria-sort");
+    });
+    const col = state && columns.find((c) => c.sort && keyOf(c) === state.key);
+    fill(col ? sortRows(rows, col.sort, state.dir) : rows);
+  };
+  apply();
+  const sortable = columns.some((c) => c.sort);
   return h("div", { class: "table-wrap" },
     h("table", {},
-      h("caption", {}, caption),
-      h("thead", {}, h("tr", {}, columns.map((c) => h("th", { scope: "col", class: c.class, title: c.title }, c.label)))),
-      h("tbody", {}, rows.map((r, i) =>
-        h("tr", rowAttrs ? rowAttrs(r, i) : {}, columns.map((c) => h("td", { class: c.class }, c.cell(r, i))))))));
+      h("caption", {}, caption, sortable ? h("span", { class: "sub caption-note" }, "Choose a column heading to sort the rows shown.") : null),
+      h("thead", {}, h("tr", {}, ths)),
+      tbody));
+}
+
+// sortRows returns rows sorted by key (stable), empty values last either way.
+export function sortRows(rows, key, dir) {
+  const sign = dir === "descending" ? -1 : 1;
+  const empty = (v) => v === null || v === undefined || v === "" || (typeof v === "number" && Number.isNaN(v));
+  return rows.map((r, i) => ({ r, i, v: key(r) })).sort((x, y) => {
+    const ex = empty(x.v), ey = empty(y.v);
+    if (ex || ey) return ex === ey ? x.i - y.i : ex ? 1 : -1;
+    let c;
+    if (typeof x.v === "number" && typeof y.v === "number") c = x.v - y.v;
+    else c = String(x.v).localeCompare(String(y.v), "en", { numeric: true });
+    return c !== 0 ? sign * c : x.i - y.i;
+  }).map((x) => x.r);
 }
 
 // filterForm builds a form of labelled fields, filled from params. fields are
-// {name, label, type: "text"|"date"|"number"|"select"|"checkbox", options: [[value, label]…],
-// placeholder, pattern, title, value (default), size, min}. On submit it calls
-// onSubmit with the non-empty values (a checked checkbox gives "true").
+// {name, label, type: "text"|"date"|"number"|"select"|"checkbox", options: [[value, label]…], minlength,
+// placeholder, pattern, title, value (default), size, min, upper, enhance}. enhance(input, id),
+// when given, may add to the field (an actor list) and returns a node to put
+// after the input, or null. On submit it calls onSubmit with the non-empty
+// values (a checked checkbox gives "true").
 export function filterForm(id, fields, params, onSubmit, submitLabel = "Show") {
   const inputs = {};
   const rows = fields.map((f) => {
@@ -98,15 +149,16 @@ export function filterForm(id, fields, params, onSubmit, submitLabel = "Show") {
     } else {
       input = h("input", {
         id: fid, name: f.name, type: f.type || "text", value, placeholder: f.placeholder,
-        pattern: f.pattern, title: f.title, size: f.size, min: f.min, max: f.max,
+        pattern: f.pattern, title: f.title, size: f.size, min: f.min, max: f.max, minlength: f.minlength,
         autocomplete: "off", spellcheck: "false",
       });
     }
     inputs[f.name] = input;
+    const extra = f.enhance ? f.enhance(input, fid) : null;
     const cls = "field" + (f.type === "checkbox" ? " check" : "");
     return f.type === "checkbox"
       ? h("div", { class: cls }, input, h("label", { for: fid }, f.label))
-      : h("div", { class: cls }, h("label", { for: fid }, f.label), input);
+      : h("div", { class: cls }, h("label", { for: fid }, f.label), input, extra);
   });
   const form = h("form", { class: "filters", id, "aria-label": "Filters", novalidate: false },
     rows, h("div", { class: "field actions" }, h("button", { type: "submit" }, submitLabel)));
@@ -160,4 +212,17 @@ export function errorBox(err) {
   const status = err && err.status ? ` (status ${err.status})` : "";
   return h("div", { class: "error", role: "alert" },
     h("strong", {}, "Error" + status + ": "), err && err.message ? err.message : String(err));
+}
+
+// signed formats a score with its sign and a true minus: -0.4 → "−0.4", 4 → "+4.0"; null → "–".
+export function signed(n, d = 1) {
+  if (n === null || n === undefined || Number.isNaN(n)) return "–";
+  const s = dec(Math.abs(n), d);
+  if (Number(s) === 0) return s;
+  return (n < 0 ? "\u2212" : "+") + s;
+}
+
+// plural writes a count with its noun: plural(1, "event") → "1 event", plural(3, "event") → "3 events".
+export function plural(n, one, many = one + "s") {
+  return `${num(n)} ${n === 1 ? one : many}`;
 }

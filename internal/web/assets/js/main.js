@@ -12,6 +12,7 @@ const views = {
   stories: { title: "Stories", load: () => import("./stories.js") },
   articles: { title: "Articles", load: () => import("./articles.js") },
   article: { title: "Article", nav: "articles", load: () => import("./article.js") },
+  ingest: { title: "Ingest", load: () => import("./ingest.js") },
 };
 
 const viewEl = document.getElementById("view");
