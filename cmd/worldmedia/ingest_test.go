@@ -203,10 +203,10 @@ func TestIngestMemoryBounded(t *testing.T) {
 	in := filepath.Join(dir, "a.jsonl")
 	const n = 100_000
 	genArticles(t, in, n, 3)
-	cmd := child(t, dir, "ingest", "--db", "w.duckdb", "--memory-limit", "256MB", "--progress", "log", in)
+	cmd := child(t, dir, "ingest", "--db", "w.duckdb", "--memory-limit", "128MB", "--progress", "log", in)
 	// A soft limit for the Go heap, as a user with a small machine would
 	// set it; DuckDB has its own.
-	cmd.Env = append(cmd.Env, "GOMEMLIMIT=450MiB")
+	cmd.Env = append(cmd.Env, "GOMEMLIMIT=400MiB")
 	var out strings.Builder
 	cmd.Stderr = &out
 	start := time.Now()
