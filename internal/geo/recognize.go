@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,7 +17,7 @@ func (r *Resolver) recognize(w *work) {
 	if w.byKey == nil {
 		w.byKey = map[string]int{}
 		w.countryW = map[string]float64{}
-		w.adm1W = map[string]float64{}
+		w.adm1W = map[div]float64{}
 		w.personW = map[string]bool{}
 	}
 	for _, m := range a.Mentions {
@@ -54,6 +55,10 @@ func (r *Resolver) recognize(w *work) {
 		}
 		for i := 0; i < n; i++ {
 			if w.used[i] || !startsName(s.Tokens[i].Span.In(a.Text)) {
+				continue
+			}
+			if j := r.countyList(w, si, i); j >= 0 {
+				i = j
 				continue
 			}
 			j, posts, skip := w.longest(s, i, 0)
@@ -205,27 +210,82 @@ func (r *Resolver) elsewhere(w *work) {
 		}
 		// "DeKalb" after "DeKalb County".
 		n := len(w.key)
+		added := false
 		for _, suf := range []string{" county", " parish"} {
 			w.key = append(w.key[:n], suf...)
 			if gi, ok := w.byKey[string(w.key)]; ok && w.groups[gi].strong {
 				w.key = w.key[:n]
 				w.add(p.t, p.posts, false)
+				added = true
 				break
 			}
 		}
+		if !added && w.nearStrong(p.posts) {
+			w.key = w.key[:n]
+			w.add(p.t, p.posts, false)
+		}
 	}
 }
+
+// nearStrong reports whether a town among posts lies beside a reading of
+// a name the article gives as a place: a local story names its
+// neighbouring towns without saying they are towns.
+func (w *work) nearStrong(posts []int32) bool {
+	if w.strongPts == nil {
+		// The readings of the names given as places, once per article.
+		w.strongPts = w.strongBuf[:0]
+		for gi := range w.groups {
+			if o := &w.groups[gi]; o.strong {
+				for _, q := range o.posts[:min(len(o.posts), 8)] {
+					if local(&w.g.entries[q]) {
+						w.strongPts = append(w.strongPts, q)
+					}
+				}
+			}
+		}
+		w.strongBuf = w.strongPts
+	}
+	for _, p := range posts[:min(len(posts), 16)] {
+		e := &w.g.entries[p]
+		if e.Class != 'P' {
+			continue
+		}
+		for _, q := range w.strongPts {
+			x := &w.g.entries[q]
+			if q == p || math.Abs(x.Lat-e.Lat) > nearStrongKm/111 {
+				continue
+			}
+			if distanceKm(e.Lat, e.Lon, x.Lat, x.Lon) < nearStrongKm {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nearStrongKm is how close a pending name's town must lie to a reading
+// of a name given as a place for [work.nearStrong].
+const nearStrongKm = 25.0
 
 // notePerson records the words of a person's name, so that a town named
 // like a person mentioned in the article ("Jackson") needs more than its
 // capital letter to be taken as a place.
 func (w *work) notePerson(name string) {
-	for _, f := range strings.Fields(name) {
-		w.key = AppendKey(w.key[:0], f)
-		if len(w.key) > 0 {
-			if _, ok := w.personW[string(w.key)]; !ok {
-				w.personW[string(w.key)] = true
-			}
+	for len(name) > 0 {
+		// The next word: up to a space (strings.Fields, without its
+		// slice).
+		i := strings.IndexFunc(name, unicode.IsSpace)
+		word := name
+		if i >= 0 {
+			word, name = name[:i], name[i:]
+			_, n := utf8.DecodeRuneInString(name)
+			name = name[n:]
+		} else {
+			name = ""
+		}
+		w.key = AppendKey(w.key[:0], word)
+		if _, ok := w.personW[string(w.key)]; !ok && len(w.key) > 0 {
+			w.personW[string(w.key)] = true
 		}
 	}
 }
@@ -293,8 +353,12 @@ func (w *work) longestFrom(s *article.Sentence, i int, ns byte, skip int) (int, 
 		if start >= end || end > len(text) {
 			break
 		}
-		// A possessive ending is no part of the name ("Canada’s").
+		// A possessive ending is no part of the name ("Canada’s"), nor is
+		// "-based" ("Denver-based").
 		poss := possessive(text[toks[j].Span.Start:end])
+		if poss == 0 {
+			poss = basedSuffix(text[toks[j].Span.Start:end])
+		}
 		end -= poss
 		if end <= start {
 			break
@@ -326,6 +390,16 @@ func possessive(tok string) int {
 		if len(tok) > len(suf) && strings.HasSuffix(tok, suf) {
 			return len(suf)
 		}
+	}
+	return 0
+}
+
+// basedSuffix returns the length of a "-based" ending of a token longer
+// than it ("Denver-based"), 0 if none.
+func basedSuffix(tok string) int {
+	const suf = "-based"
+	if len(tok) > len(suf) && tok[len(tok)-1]|0x20 == 'd' && strings.EqualFold(tok[len(tok)-len(suf):], suf) {
+		return len(suf)
 	}
 	return 0
 }
@@ -377,6 +451,9 @@ func (r *Resolver) accept(w *work, si int, t *toponym, posts []int32) (v verdict
 	}
 	// The entity recogniser's view: a tag on the name, or a longer mention
 	// it sits in ("University of Texas", "Paris Hilton").
+	// A name that ends in a division word ("Story County", "Calcasieu
+	// Parish") is no person's, whatever the entity recogniser says.
+	divName := divisionWord(s.Tokens[t.last].Span.In(a.Text))
 	var ner article.EntityType
 	embedded := false
 	for k := t.first; k <= t.last; k++ {
@@ -385,6 +462,10 @@ func (r *Resolver) accept(w *work, si int, t *toponym, posts []int32) (v verdict
 			continue
 		}
 		men := &a.Mentions[m]
+		if divName && men.Type == article.Person {
+			ner = article.Location
+			continue
+		}
 		if w.sticksOut(s, men.First, men.Last, t.first, t.last) {
 			switch {
 			case men.Type == article.Person:
@@ -438,7 +519,7 @@ func (r *Resolver) accept(w *work, si int, t *toponym, posts []int32) (v verdict
 	}
 	switch {
 	case embedded:
-		return yes(prominent), false
+		return yes(prominent || cue), false
 	case ner == article.Location:
 		return take, true
 	case ner == article.Organization, ner == article.Misc:
@@ -554,21 +635,61 @@ func (r *Resolver) cues(w *work, s *article.Sentence, t *toponym) bool {
 		p--
 		cue = true
 	}
-	if locPreps[word(p)] {
+	prev := word(p)
+	if locPreps[prev] {
 		cue = true
 	}
-	if word(p) == "of" {
+	// raw is a token as written, for punctuation and numbers.
+	raw := func(k int) string {
+		if k < 0 || k >= len(toks) {
+			return ""
+		}
+		return toks[k].Span.In(text)
+	}
+	switch prev {
+	case "of":
 		if h, ok := placeNouns[word(p-1)]; ok {
 			t.hint = h
 			cue = true
 		}
+		// Where a person is from: "Mary Jones of Oskaloosa", "Ann
+		// Lee, 34, of Pella".
+		if p > 0 && w.ner[p-1] == int8(article.Person) || raw(p-1) == "," && age(raw(p-2)) && raw(p-3) == "," {
+			cue = true
+		}
+	case ",":
+		// "Terry Lee, 60, Oskaloosa, was arrested": a person, an age,
+		// a home town.
+		if p >= 3 && age(raw(p-1)) && raw(p-2) == "," && w.ner[p-3] == int8(article.Person) {
+			cue = true
+		}
 	}
-	if h, ok := placeNouns[word(t.last+1)]; ok && t.hint == hintNone {
+	next := word(t.last + 1)
+	if h, ok := placeNouns[next]; ok && t.hint == hintNone {
 		t.hint = h
 		cue = true
 	}
-	if next := word(t.last + 1); next == "-based" || next == "native" || strings.HasSuffix(next, "-based") {
+	if next == "-based" || next == "native" || strings.HasSuffix(next, "-based") {
 		cue = true
+	}
+	if basedSuffix(toks[t.last].Span.In(text)) > 0 {
+		cue = true // "the Northbrook-based retailer"
+	}
+	// A dateline: the town a story was filed from opens its first
+	// sentence, then a dash ("CULLMAN —", "Ames --", "AMES (AP)").
+	if t.first == 0 && dateline(toks, t.last+1, text) {
+		cue = true
+		if t.hint == hintNone {
+			t.hint = hintTown
+		}
+	}
+	// A town's or county's own offices: "Zionsville police", "Oskaloosa
+	// Mayor Ann Lee", "the Calcasieu Parish Sheriff's Office".
+	if h := localOffice(next); h != hintNone {
+		cue = true
+		if t.hint == hintNone {
+			t.hint = h
+		}
 	}
 	return cue
 }
@@ -580,6 +701,19 @@ var locPreps = map[string]bool{
 	"inside": true, "within": true, "through": true, "visited": true, "visit": true, "visiting": true,
 	"outskirts": true, "between": true, "of": false, "northeast": true, "northwest": true, "southeast": true,
 	"southwest": true, "nearby": true, "entered": true, "leave": true, "left": true, "reached": true,
+}
+
+// localOffice says whether a word after a name makes it a town's name (its
+// police, mayor, selectmen) or a county's (its sheriff), hintNone if
+// neither.
+func localOffice(word string) hint {
+	switch word {
+	case "police", "mayor", "selectmen", "aldermen", "firefighters":
+		return hintTown
+	case "sheriff", "sheriff's", "sheriff’s":
+		return hintAdmin
+	}
+	return hintNone
 }
 
 // placeNouns are nouns that say the name beside them is a place, and of
@@ -625,13 +759,12 @@ func genericName(key []byte) bool {
 // cfg.MinPopulation.
 func (w *work) prominent(posts []int32) bool {
 	for _, p := range posts {
-		e := &w.g.entries[p]
-		switch {
-		case e.Code == "ADM2":
-			if w.ownNameKey(w.key, e) {
-				return true
-			}
-		case e.Class != 'P' || e.Population >= w.r.cfg.MinPopulation:
+		if e := &w.g.entries[p]; e.Code != "ADM2" && (e.Class != 'P' || e.Population >= w.r.cfg.MinPopulation) {
+			return true
+		}
+	}
+	for _, p := range posts {
+		if e := &w.g.entries[p]; e.Code == "ADM2" && w.ownNameKey(w.key, e) {
 			return true
 		}
 	}
@@ -644,12 +777,30 @@ func (w *work) prominent(posts []int32) bool {
 func (r *Resolver) containerAt(w *work, si, k int, xPosts []int32) int {
 	a := w.a
 	s := &a.Sentences[si]
-	if k+1 >= len(s.Tokens) || s.Tokens[k].Span.In(a.Text) != "," || w.used[k+1] {
+	if k+1 >= len(s.Tokens) {
+		return -1
+	}
+	// "X, Y", or in prose "X in Y", "X located in Y".
+	nss := []byte{0, nsAbbrev}
+	switch tok := s.Tokens[k].Span.In(a.Text); tok {
+	case ",":
+	case "in":
+		nss = nss[:1]
+	case "located":
+		if k+2 >= len(s.Tokens) || s.Tokens[k+1].Span.In(a.Text) != "in" {
+			return -1
+		}
+		k++
+		nss = nss[:1]
+	default:
+		return -1
+	}
+	if w.used[k+1] || !startsName(s.Tokens[k+1].Span.In(a.Text)) {
 		return -1
 	}
 	saved := append(w.tmp[:0:0], w.key...)
 	defer func() { w.key = append(w.key[:0], saved...) }()
-	for _, ns := range []byte{0, nsAbbrev} {
+	for _, ns := range nss {
 		j, posts, _ := w.longest(s, k+1, ns)
 		if j < 0 || !startsName(s.Tokens[k+1].Span.In(a.Text)) {
 			continue
@@ -737,6 +888,9 @@ func (r *Resolver) partsOrDemonym(w *work, si, i int) {
 	if strings.IndexByte(word, '-') <= 0 {
 		return
 	}
+	if r.affiliation(w, si, i) {
+		return
+	}
 	off := tok.Span.Start
 	for part := range strings.SplitSeq(word, "-") {
 		start := off
@@ -810,4 +964,198 @@ func properNoun(s *article.Sentence, f, l int, text string) bool {
 		}
 	}
 	return false
+}
+
+// divisionWord reports whether a token is a word that ends the names of
+// divisions ("County", "Parish", "Township").
+func divisionWord(tok string) bool {
+	if len(tok) < 3 {
+		return false
+	}
+	switch tok[0] | 0x20 {
+	case 'c', 'p', 't', 'b', 'o', 'g':
+	default:
+		return false
+	}
+	for _, d := range [...]string{"county", "parish", "township", "twp", "twp.", "borough", "province", "oblast", "governorate", "prefecture"} {
+		if strings.EqualFold(tok, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// countyList takes a name at token i listed before a plural division word
+// as that division ("Franklin and Lincoln counties": Franklin County)
+// and returns the name's last token, or -1 when no such list is there.
+func (r *Resolver) countyList(w *work, si, i int) int {
+	a := w.a
+	s := &a.Sentences[si]
+	toks := s.Tokens
+	if i+1 >= len(toks) {
+		return -1
+	}
+	last := i
+	for last+1 < len(toks) && last+1 < i+3 && startsName(toks[last+1].Span.In(a.Text)) {
+		last++
+	}
+	if last+1 >= len(toks) {
+		return -1
+	}
+	switch next := toks[last+1].Span.In(a.Text); {
+	case next == "," || next == "and" || next == "or" || next == "&":
+	case len(next) == 8 && (strings.EqualFold(next, "counties") || strings.EqualFold(next, "parishes")):
+	default:
+		return -1 // the common case, decided at once
+	}
+	suffix := ""
+	for k := last + 1; k < len(toks) && k < last+16 && suffix == ""; k++ {
+		switch tok := toks[k].Span.In(a.Text); {
+		case tok == "," || tok == "and" || tok == "or" || tok == "&":
+		case strings.EqualFold(tok, "counties"):
+			suffix = " county"
+		case strings.EqualFold(tok, "parishes"):
+			suffix = " parish"
+		case !startsName(tok):
+			return -1
+		}
+	}
+	if suffix == "" {
+		return -1
+	}
+	// "Indiana counties" are the counties of a state.
+	w.key = AppendKey(w.key[:0], a.Text[toks[i].Span.Start:toks[last].Span.End])
+	if posts, _, _ := w.g.lookup(w.key); len(posts) > 0 {
+		if e := &w.g.entries[posts[0]]; e.IsADM1() || e.IsCountry() {
+			return -1
+		}
+	}
+	w.key = AppendKey(w.key[:0], a.Text[toks[i].Span.Start:toks[last].Span.End])
+	w.key = append(w.key, suffix...)
+	posts, _, ok := w.g.lookup(w.key)
+	if !ok || len(posts) == 0 {
+		return -1
+	}
+	t := toponym{span: article.Span{Start: toks[i].Span.Start, End: toks[last].Span.End},
+		sent: si, first: i, last: last, container: -1, hint: hintAdmin}
+	w.add(t, posts, true)
+	for k := i; k <= last; k++ {
+		w.used[k] = true
+	}
+	return last
+}
+
+// dateline reports whether token k ends a dateline: a dash, or a news
+// agency in brackets.
+func dateline(toks []article.Token, k int, text string) bool {
+	if k >= len(toks) {
+		return false
+	}
+	switch toks[k].Span.In(text) {
+	case "—", "–", "--", "-":
+		return true
+	case "(":
+		if k+2 < len(toks) && toks[k+2].Span.In(text) == ")" {
+			ag := toks[k+1].Span.In(text)
+			return len(ag) >= 2 && len(ag) <= 4 && allUpper(ag)
+		}
+	}
+	return false
+}
+
+// affiliation takes the place of a legislator's party affiliation after
+// the name (", D-N.Y.,", "(R-Calif.)", ", DFL-Cedar Rapids,"): a state, by name
+// or abbreviation, or the legislator's home town. It reports whether token
+// i was one.
+func (r *Resolver) affiliation(w *work, si, i int) bool {
+	a := w.a
+	s := &a.Sentences[si]
+	toks := s.Tokens
+	if i == 0 {
+		return false
+	}
+	if p := toks[i-1].Span.In(a.Text); p != "," && p != "(" {
+		return false
+	}
+	word := toks[i].Span.In(a.Text)
+	party, _, _ := strings.Cut(word, "-")
+	switch party {
+	case "D", "R", "I", "DFL", "GOP", "Ind":
+	default:
+		return false
+	}
+	start := toks[i].Span.Start + len(party) + 1
+	if start >= toks[i].Span.End || !startsName(a.Text[start:toks[i].Span.End]) {
+		return false
+	}
+	// A state's abbreviation, its period split off by the tokeniser.
+	end := toks[i].Span.End
+	last := i
+	if i+1 < len(toks) && toks[i+1].Span.In(a.Text) == "." && toks[i+1].Span.Start == end {
+		end, last = toks[i+1].Span.End, i+1
+	}
+	w.key = append(w.key[:0], nsAbbrev)
+	w.key = AppendKey(w.key, a.Text[start:end])
+	if posts, _, _ := w.g.lookup(w.key); len(posts) > 0 {
+		for _, p := range posts {
+			if e := &w.g.entries[p]; e.IsADM1() {
+				w.key = append(w.key[:0], nsAbbrev)
+				w.key = AppendKey(w.key, e.Name)
+				w.add(toponym{span: article.Span{Start: start, End: end}, sent: si, first: i, last: last,
+					container: -1, hint: hintAdmin}, []int32{p}, true)
+				for k := i; k <= last; k++ {
+					w.used[k] = true
+				}
+				return true
+			}
+		}
+	}
+	// A state or a town by name, perhaps of several words ("R-Cedar Rapids").
+	best, end := -1, 0
+	var bestPosts []int32
+	for j := i; j < len(toks) && j < i+r.cfg.MaxWords; j++ {
+		if j > i && !startsName(toks[j].Span.In(a.Text)) {
+			break
+		}
+		w.tmp = AppendKey(w.tmp[:0], a.Text[start:toks[j].Span.End])
+		posts, flags, ok := w.g.lookup(w.tmp)
+		if !ok {
+			break
+		}
+		if len(posts) > 0 {
+			best, bestPosts, end = j, posts, toks[j].Span.End
+			w.key = append(w.key[:0], w.tmp...)
+		}
+		if flags&flagPrefix == 0 {
+			break
+		}
+	}
+	if best < 0 {
+		return false
+	}
+	h := hintTown
+	if e := &w.g.entries[bestPosts[0]]; e.IsADM1() {
+		h = hintAdmin
+	}
+	w.add(toponym{span: article.Span{Start: start, End: end}, sent: si, first: i, last: best,
+		container: -1, hint: h}, bestPosts, true)
+	for k := i; k <= best; k++ {
+		w.used[k] = true
+	}
+	return true
+}
+
+// age reports whether a word is a person's age in years.
+func age(word string) bool {
+	if len(word) == 0 || len(word) > 3 {
+		return false
+	}
+	n := 0
+	for _, c := range word {
+		if c < '0' || c > '9' {
+			return false
+		}
+		n = 10*n + int(c-'0')
+	}
+	return n > 0 && n < 120
 }

@@ -4,13 +4,15 @@ import (
 	"bytes"
 	"math"
 	"slices"
+	"strings"
 )
 
-// resolve chooses an entry for every group of toponyms, in two passes: the
+// resolve chooses an entry for every group of toponyms, in passes: the
 // first weighs each candidate's prominence, the countries the article is
 // about (actor mentions and unambiguous names) and the divisions it names;
-// the second adds nearness to the places the first pass chose for the
-// other names.
+// the second adds co-location with the other names' plausible readings;
+// the others add nearness to the readings chosen for the other names,
+// until no choice changes.
 func (r *Resolver) resolve(w *work) {
 	if len(w.groups) == 0 {
 		return
@@ -59,56 +61,84 @@ func (r *Resolver) resolve(w *work) {
 			continue
 		}
 		e := &w.g.entries[gr.posts[0]]
-		second := len(gr.posts) > 1 && w.g.entries[gr.posts[1]].Class == 'A'
+		// A second country or division makes the name ambiguous ("Georgia");
+		// a county named after a state does not ("Indiana County").
+		second := len(gr.posts) > 1 && (w.g.entries[gr.posts[1]].IsCountry() || w.g.entries[gr.posts[1]].IsADM1())
 		n := float64(gr.n)
 		switch {
 		case e.IsCountry() && !second:
 			w.countryW[e.Country] += n
+			gr.ownCountryW = n
 		case e.IsADM1() && !second:
-			gr.ownKey, gr.ownW = e.Country+"."+e.Admin1, n
+			gr.ownKey, gr.ownW = divOf(e), n
 			w.countryW[e.Country] += 0.5 * n
 		case len(gr.posts) == 1 && e.Country != "" && !gr.demonym:
 			w.countryW[e.Country] += 0.5 * n
 			if e.Admin1 != "" {
-				gr.ownKey, gr.ownW = e.Country+"."+e.Admin1, 0.5*n
+				gr.ownKey, gr.ownW = divOf(e), 0.5*n
 			}
 		}
-		if gr.ownKey != "" {
+		if gr.ownKey != (div{}) {
 			w.adm1W[gr.ownKey] += gr.ownW
 		}
 	}
-	// Containers first: "X, Y" resolves Y before X.
-	for pass := range 2 {
-		for gi := range w.groups {
-			if w.groups[gi].containerOf {
-				w.choose(gi, pass)
-			}
-		}
-		for gi := range w.groups {
-			if !w.groups[gi].containerOf {
-				w.choose(gi, pass)
-			}
-		}
-		if pass == 0 {
-			// What the first pass chose for towns and divisions tells which
-			// divisions the article is about.
+	// Containers first: "X, Y" resolves Y before X. Later passes weigh
+	// nearness to the other names' choices, until the choices settle.
+	for pass := range maxPasses {
+		changed := false
+		for _, cont := range [2]bool{true, false} {
 			for gi := range w.groups {
-				gr := &w.groups[gi]
-				if gr.best < 0 {
-					continue
-				}
-				e := &w.g.entries[gr.best]
-				if e.Country != "" && e.Admin1 != "" && !e.IsCountry() {
-					gr.bestKey = e.Country + "." + e.Admin1
-					w.adm1W[gr.bestKey] += 0.5
-				}
-				// and which countries.
-				if e.Country != "" && !gr.demonym {
-					gr.bestCountry = e.Country
-					w.countryW[e.Country]++
+				if gr := &w.groups[gi]; gr.containerOf == cont {
+					was := gr.best
+					w.choose(gi, pass)
+					if pass > 1 && gr.best != was {
+						// Later passes update the evidence at once, so
+						// that two names do not keep trading readings.
+						changed = true
+						w.noteChoice(gi)
+					}
 				}
 			}
 		}
+		if pass <= 1 {
+			for gi := range w.groups {
+				w.noteChoice(gi)
+			}
+		} else if !changed {
+			break
+		}
+	}
+}
+
+// maxPasses bounds the resolution passes: the first on prominence and
+// context, the second adding names with readings close together, the
+// others nearness to the readings chosen.
+const maxPasses = 5
+
+// noteChoice records the reading chosen for group gi as evidence of the
+// divisions and countries the article is about, replacing the reading
+// chosen before.
+func (w *work) noteChoice(gi int) {
+	gr := &w.groups[gi]
+	if gr.bestKey != (div{}) {
+		w.adm1W[gr.bestKey] -= 0.5
+		gr.bestKey = div{}
+	}
+	if gr.bestCountry != "" {
+		w.countryW[gr.bestCountry]--
+		gr.bestCountry = ""
+	}
+	if gr.best < 0 {
+		return
+	}
+	e := &w.g.entries[gr.best]
+	if e.Country != "" && e.Admin1 != "" && !e.IsCountry() {
+		gr.bestKey = divOf(e)
+		w.adm1W[gr.bestKey] += 0.5
+	}
+	if e.Country != "" && !gr.demonym {
+		gr.bestCountry = e.Country
+		w.countryW[e.Country]++
 	}
 }
 
@@ -138,33 +168,73 @@ func (w *work) choose(gi, pass int) {
 		total += v
 	}
 	// A town named as its own division ("New York") is the town.
-	sameNameAdm := ""
+	var sameNameAdm div
 	for _, p := range posts {
 		if e := &w.g.entries[p]; e.IsADM1() {
-			sameNameAdm = e.Country + "." + e.Admin1
+			sameNameAdm = divOf(e)
 			break
 		}
 	}
+	if gr.own == nil {
+		// Which candidates bear the name as their own, and how prominent
+		// they are, weighed once.
+		start := len(w.ownBuf)
+		for _, p := range posts {
+			e := &w.g.entries[p]
+			own := w.ownName(gr.key, e)
+			w.ownBuf = append(w.ownBuf, own)
+			w.promBuf = append(w.promBuf, prominence(e))
+			gr.owned = gr.owned || own && e.Class == 'P'
+		}
+		gr.own = w.ownBuf[start:len(w.ownBuf):len(w.ownBuf)]
+		gr.prom = w.promBuf[start:len(w.promBuf):len(w.promBuf)]
+	}
+	// A name some town bears as its own is seldom meant as another
+	// town's former or foreign name ("Antioch" is Antioch, California,
+	// more often than Antakya).
+	owned := gr.owned
+	if pass == 1 && gr.coloc == nil {
+		// Co-location does not depend on the choices: weigh it once.
+		start := len(w.colocBuf)
+		for _, p := range posts {
+			w.colocBuf = append(w.colocBuf, w.colocated(gi, p))
+		}
+		gr.coloc = w.colocBuf[start:len(w.colocBuf):len(w.colocBuf)]
+	}
 	best, bestScore := int32(-1), math.Inf(-1)
-	for _, p := range posts {
+	for pi, p := range posts {
 		e := &w.g.entries[p]
-		s := prominence(e)
+		s := gr.prom[pi]
 		switch {
 		case e.IsCountry():
 			// A country's name means the country more often than a town
-			// named after it ("Mexico", "Lebanon, Pennsylvania").
+			// named after it ("Mexico", "Lebanon, Pennsylvania"); against
+			// a division of its name ("Georgia") the article's countries
+			// decide.
 			s += 4
+			if sameNameAdm.country != "" && sameNameAdm.country != e.Country {
+				s -= 2
+			}
 		case e.Country == "" && e.Class != 'P':
 			// Seas and continents get no country context.
 			s += 2.5
 		case e.Code == "ADM2" || e.Class == 'P':
 			// A county without "County", a town by a former or foreign name.
-			if !w.ownName(gr.key, e) {
+			if !gr.own[pi] {
 				s -= 1.5
+				if owned {
+					s--
+				}
 			}
 		}
 		if e.Country != "" {
 			v, t := w.countryW[e.Country], total
+			if gr.ownCountryW > 0 && e.IsCountry() {
+				// A country's name is no evidence for itself ("Lebanon"
+				// in a story about Lebanon, Indiana).
+				v -= gr.ownCountryW
+				t -= gr.ownCountryW
+			}
 			if gr.bestCountry != "" {
 				t--
 				if gr.bestCountry == e.Country {
@@ -176,7 +246,7 @@ func (w *work) choose(gi, pass int) {
 			}
 		}
 		if e.Country != "" && e.Admin1 != "" {
-			k := e.Country + "." + e.Admin1
+			k := divOf(e)
 			if v := w.adm1W[k] - w.ownAdm1(gi, k); v > 0 {
 				s += 2 + 0.5*math.Min(v, 3)
 			}
@@ -212,8 +282,14 @@ func (w *work) choose(gi, pass int) {
 				s -= 6
 			}
 		}
-		if pass == 1 && e.Class != 'A' || pass == 1 && e.IsADM1() {
-			s += w.nearness(gi, p)
+		// Nearness to the article's other places, for towns, features,
+		// divisions, and counties by their own name (a bare "Washington"
+		// is no county for being near one).
+		if pass > 0 && !e.IsCountry() && (e.Code != "ADM2" || gr.own[pi]) {
+			s += gr.coloc[pi]
+			if pass > 1 {
+				s += w.nearness(gi, p)
+			}
 		}
 		if s > bestScore {
 			best, bestScore = p, s
@@ -227,11 +303,22 @@ func (w *work) choose(gi, pass int) {
 		// Keep the runners-up: a name's other readings lend weak support
 		// to places near them in the second pass.
 		gr.alts = gr.alts[:0]
+		bestLocal := math.Inf(-1)
 		for _, c := range w.scores {
 			if c.e != best && c.s >= bestScore-3 && len(gr.alts) < 4 {
 				gr.alts = append(gr.alts, c.e)
 			}
+			if local(&w.g.entries[c.e]) {
+				bestLocal = math.Max(bestLocal, c.s)
+			}
 		}
+		start := len(w.candBuf)
+		for _, c := range w.scores {
+			if local(&w.g.entries[c.e]) && c.s >= bestLocal-colocMargin {
+				w.candBuf = append(w.candBuf, c)
+			}
+		}
+		gr.cands = w.candBuf[start:len(w.candBuf):len(w.candBuf)]
 		w.scores = w.scores[:0]
 	}
 }
@@ -243,16 +330,46 @@ type scored struct {
 }
 
 // ownName reports whether key is the entry's own name rather than an
-// alternate one.
+// alternate one; "St."/"Saint", "Mt."/"Mount" and "Ft."/"Fort" are one
+// name.
 func (w *work) ownName(key string, e *Entry) bool {
 	w.tmp = AppendKey(w.tmp[:0], e.Name)
-	return string(w.tmp) == key
+	return sameKey(string(w.tmp), key)
 }
 
 // ownNameKey is [work.ownName] for a key in bytes.
 func (w *work) ownNameKey(key []byte, e *Entry) bool {
 	w.tmp = AppendKey(w.tmp[:0], e.Name)
-	return bytes.Equal(w.tmp, key)
+	return bytes.Equal(w.tmp, key) || sameKey(string(w.tmp), string(key))
+}
+
+// sameKey reports whether two keys are one name but for an abbreviated
+// first word ("st cloud", "saint cloud").
+func sameKey(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if a == "" || b == "" || a[0] != b[0] || a[0] != 's' && a[0] != 'm' && a[0] != 'f' {
+		return false
+	}
+	a1, ar, _ := strings.Cut(a, " ")
+	b1, br, _ := strings.Cut(b, " ")
+	return ar == br && ar != "" && expandWord(a1) == expandWord(b1)
+}
+
+// expandWord returns the full form of an abbreviated first word of a name.
+func expandWord(w string) string {
+	switch w {
+	case "st":
+		return "saint"
+	case "ste":
+		return "sainte"
+	case "mt":
+		return "mount"
+	case "ft":
+		return "fort"
+	}
+	return w
 }
 
 // holdsContained reports whether country or division e holds a candidate
@@ -275,7 +392,7 @@ func (w *work) holdsContained(gi int, e *Entry) bool {
 
 // ownAdm1 returns how much of the division weight k comes from group gi
 // itself, so a name does not vote for itself.
-func (w *work) ownAdm1(gi int, k string) float64 {
+func (w *work) ownAdm1(gi int, k div) float64 {
 	gr := &w.groups[gi]
 	var own float64
 	if gr.ownKey == k {
@@ -313,8 +430,8 @@ func (w *work) nearness(gi int, p int32) float64 {
 // near scores the distance between e and entry o.
 func (w *work) near(e *Entry, o int32) float64 {
 	x := &w.g.entries[o]
-	if x.IsCountry() || x.Country == "" {
-		return 0
+	if x.IsCountry() || x.Country == "" || math.Abs(x.Lat-e.Lat) > 3.7 {
+		return 0 // 3.7° of latitude is over 400 km
 	}
 	d := distanceKm(e.Lat, e.Lon, x.Lat, x.Lon)
 	switch {
@@ -353,3 +470,58 @@ func prominence(e *Entry) float64 {
 	}
 	return s
 }
+
+// Co-location: a reading with a plausible reading of another name of the
+// article within colocKm is likelier, the more so the closer: two names of
+// one local story are seldom far apart, and two namesakes seldom close by
+// chance ("Springfield" and "Clark County": Springfield, Ohio, is its seat).
+const (
+	colocKm     = 50.0 // how close, in km
+	colocW      = 2.0  // the support of one name at distance 0
+	colocCap    = 4.0  // the most support from all names
+	colocMargin = 6    // a plausible reading scores this close to the best local one in the first pass
+)
+
+// colocated weighs the other names of the article that have a plausible
+// reading near candidate p of group gi (see colocKm).
+func (w *work) colocated(gi int, p int32) float64 {
+	e := &w.g.entries[p]
+	if !local(e) {
+		return 0
+	}
+	var sum float64
+	for oi := range w.groups {
+		o := &w.groups[oi]
+		if oi == gi || o.demonym || len(o.cands) == 0 {
+			continue
+		}
+		best := 0.0
+		for _, c := range o.cands {
+			if c.e == p {
+				continue
+			}
+			x := &w.g.entries[c.e]
+			if math.Abs(x.Lat-e.Lat) > colocKm/111 {
+				continue
+			}
+			if d := distanceKm(e.Lat, e.Lon, x.Lat, x.Lon); d < colocKm {
+				best = math.Max(best, 1-d/colocKm)
+			}
+		}
+		sum += colocW * best
+	}
+	return math.Min(sum, colocCap)
+}
+
+// local reports whether e is a place of a size that nearness can tell
+// apart: a town, county or feature within a country, not a country or
+// first-order division.
+func local(e *Entry) bool {
+	return e.Country != "" && !e.IsCountry() && !e.IsADM1()
+}
+
+// div names a first-order division: country and admin1 code.
+type div struct{ country, admin1 string }
+
+// divOf returns the division of e.
+func divOf(e *Entry) div { return div{e.Country, e.Admin1} }

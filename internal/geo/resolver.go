@@ -127,17 +127,23 @@ type group struct {
 	score  float64
 	strong bool // a mention had an entity tag or cue
 	// gathered from the mentions before resolution
-	n           int     // mentions
-	hint        hint    // what a cue word said
-	gov         string  // ISO2 whose capital an actor mention says this is
-	containerOf bool    // named as the Y of "X, Y"
-	demonym     bool    // a demonym: its country
-	conts       []int   // groups named as its containers
-	ownKey      string  // division this name votes for
-	ownW        float64 // and how much
-	bestKey     string  // division of the first pass's choice
-	bestCountry string  // country of the first pass's choice
-	alts        []int32 // the first pass's runners-up, close behind the best
+	n           int       // mentions
+	hint        hint      // what a cue word said
+	gov         string    // ISO2 whose capital an actor mention says this is
+	containerOf bool      // named as the Y of "X, Y"
+	demonym     bool      // a demonym: its country
+	conts       []int     // groups named as its containers
+	ownKey      div       // division this name votes for
+	ownW        float64   // and how much
+	ownCountryW float64   // what a country's name votes for itself
+	bestKey     div       // division of the current choice
+	bestCountry string    // country of the current choice
+	alts        []int32   // the first pass's runners-up, close behind the best
+	cands       []scored  // the first pass's local candidates close behind the best local one
+	coloc       []float64 // co-location score of each candidate, nil until weighed
+	own         []bool    // whether each candidate bears the name as its own, nil until weighed
+	prom        []float64 // prominence of each candidate, weighed with own
+	owned       bool      // some town bears the name as its own
 }
 
 // work is the per-article scratch space, pooled.
@@ -149,6 +155,15 @@ type work struct {
 	groups []group
 	pend   []pend // names waiting for evidence
 	scores []scored
+	// candBuf holds the groups' plausible candidates (group.cands).
+	candBuf  []scored
+	colocBuf []float64
+	ownBuf   []bool
+	promBuf  []float64
+	// strongPts are the local readings of the names given as places, for
+	// taking the pending names beside them; nil until needed.
+	strongPts, strongBuf []int32
+	placeEntry           []int32
 	// pendSent is where the current sentence's pending names begin.
 	pendSent int
 	byKey    map[string]int
@@ -164,7 +179,7 @@ type work struct {
 	used    []bool
 	// article context
 	countryW map[string]float64 // ISO2 → weight of evidence the article is about it
-	adm1W    map[string]float64 // "CC.A1" → weight
+	adm1W    map[div]float64    // division → weight
 	personW  map[string]bool    // words of person names
 }
 
@@ -173,6 +188,11 @@ func (w *work) reset() {
 	w.topos = w.topos[:0]
 	w.groups = w.groups[:0]
 	w.pend = w.pend[:0]
+	w.candBuf = w.candBuf[:0]
+	w.colocBuf = w.colocBuf[:0]
+	w.ownBuf = w.ownBuf[:0]
+	w.promBuf = w.promBuf[:0]
+	w.strongPts = nil
 	w.pendSent = 0
 	clear(w.byKey)
 	clear(w.countryW)
@@ -212,18 +232,18 @@ func (w *work) places() []article.Place {
 		return nil
 	}
 	var out []article.Place
-	idx := map[int32]int{}
+	w.placeEntry = w.placeEntry[:0] // the entry of each place of out
 	for i := range w.topos {
 		t := &w.topos[i]
 		gr := &w.groups[t.group]
 		if gr.best < 0 {
 			continue
 		}
-		k, ok := idx[gr.best]
-		if !ok {
+		k := slices.Index(w.placeEntry, gr.best)
+		if k < 0 {
 			e := &w.g.entries[gr.best]
 			k = len(out)
-			idx[gr.best] = k
+			w.placeEntry = append(w.placeEntry, gr.best)
 			out = append(out, article.Place{
 				Name:      t.span.In(w.a.Text),
 				Resolved:  e.Name,
