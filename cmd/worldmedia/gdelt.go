@@ -30,12 +30,8 @@ Exit status: 0 all files imported; 1 some files or records were bad;
 2 usage error; 3 interrupted or the database failed.`
 
 func runImport(ctx context.Context, e env, args []string) int {
-	if len(args) == 0 || args[0] != "gdelt" {
-		fmt.Fprintln(e.stderr, "usage: worldmedia "+firstLine(importSynopsis))
-		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
-			return exitOK
-		}
-		return exitUsage
+	if st, ok := subcommand(e, args, "gdelt", importSynopsis); !ok {
+		return st
 	}
 	fs, lf := newFlagSet(e, "import gdelt", importSynopsis)
 	db := fs.String("db", store.DefaultPath, "database `file`")
@@ -86,6 +82,20 @@ func runImport(ctx context.Context, e env, args []string) int {
 	log.Info("imported", "files", fs.NArg(), "rows", total.Rows, "added", total.Added, "bad", total.Bad,
 		"elapsed", el.Round(time.Millisecond), "rows_per_second", int64(float64(total.Rows)/el.Seconds()))
 	return status
+}
+
+// subcommand checks that args start with the one subcommand name a
+// command has ("import gdelt"); when not, it prints the usage line and
+// returns the exit status.
+func subcommand(e env, args []string, name, synopsis string) (int, bool) {
+	if len(args) > 0 && args[0] == name {
+		return 0, true
+	}
+	fmt.Fprintln(e.stderr, "usage: worldmedia "+firstLine(synopsis))
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
+		return exitOK, false
+	}
+	return exitUsage, false
 }
 
 func firstLine(s string) string {
@@ -228,12 +238,8 @@ csv every column of the events table (docs/store.md) to the file -o.
 By default worldmedia's own events outside duplicate articles.`
 
 func runExport(ctx context.Context, e env, args []string) int {
-	if len(args) == 0 || args[0] != "gdelt" {
-		fmt.Fprintln(e.stderr, "usage: worldmedia "+firstLine(exportSynopsis))
-		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
-			return exitOK
-		}
-		return exitUsage
+	if st, ok := subcommand(e, args, "gdelt", exportSynopsis); !ok {
+		return st
 	}
 	fs, lf := newFlagSet(e, "export gdelt", exportSynopsis)
 	db := fs.String("db", store.DefaultPath, "database `file`")

@@ -83,12 +83,8 @@ USA–RUS relation that worsens towards the end of the period. It is made-up
 data, not GDELT's.`
 
 func runGenerate(ctx context.Context, e env, args []string) int {
-	if len(args) == 0 || args[0] != "gdelt" {
-		fmt.Fprintln(e.stderr, "usage: worldmedia "+firstLine(generateSynopsis))
-		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
-			return exitOK
-		}
-		return exitUsage
+	if st, ok := subcommand(e, args, "gdelt", generateSynopsis); !ok {
+		return st
 	}
 	fs, lf := newFlagSet(e, "generate gdelt", generateSynopsis)
 	rows := fs.Int("rows", 100000, "`records` to write")

@@ -144,22 +144,28 @@ func (r *Reader) Articles(ctx context.Context, inputs []string, stdin io.Reader)
 				r.log.Warn("fetch cache not saved", "err", err)
 			}
 		}()
-		emit := func(a *article.Article, err error) bool {
-			if ctx.Err() != nil {
-				yield(nil, ctx.Err())
-				return false
-			}
-			if err != nil {
-				return yield(nil, err)
-			}
-			r.finish(a)
-			return yield(a, nil)
-		}
+		emit := r.emitter(ctx, yield)
 		for _, in := range inputs {
 			if !r.input(ctx, in, stdin, emit) {
 				return
 			}
 		}
+	}
+}
+
+// emitter returns the emitFunc that finishes each article and passes it,
+// or an error, to yield; it stops once ctx is done.
+func (r *Reader) emitter(ctx context.Context, yield func(*article.Article, error) bool) emitFunc {
+	return func(a *article.Article, err error) bool {
+		if ctx.Err() != nil {
+			yield(nil, ctx.Err())
+			return false
+		}
+		if err != nil {
+			return yield(nil, err)
+		}
+		r.finish(a)
+		return yield(a, nil)
 	}
 }
 
@@ -435,17 +441,7 @@ func (r *Reader) item(ctx context.Context, it feedItem, emit emitFunc) bool {
 // to tell by the content). The size cap and every check apply as to a file.
 func (r *Reader) Document(ctx context.Context, name, contentType string, data []byte) iter.Seq2[*article.Article, error] {
 	return func(yield func(*article.Article, error) bool) {
-		emit := func(a *article.Article, err error) bool {
-			if ctx.Err() != nil {
-				yield(nil, ctx.Err())
-				return false
-			}
-			if err != nil {
-				return yield(nil, err)
-			}
-			r.finish(a)
-			return yield(a, nil)
-		}
+		emit := r.emitter(ctx, yield)
 		if int64(len(data)) > r.cfg.MaxBytes {
 			emit(nil, &RecordError{Input: name, Err: fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(data), r.cfg.MaxBytes)})
 			return

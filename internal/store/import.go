@@ -44,18 +44,11 @@ type ImportOptions struct {
 // the import and nothing is stored.
 func (s *DB) ImportEvents(ctx context.Context, file, sha256 string, rows iter.Seq2[gdelt.EventRow, error], opt ImportOptions) (ImportResult, error) {
 	var res ImportResult
-	conn, err := s.sql.Conn(ctx)
+	conn, err := s.importConn(ctx, file, sha256)
 	if err != nil {
 		return res, err
 	}
 	defer conn.Close()
-	var n int
-	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM imports WHERE sha256 = ?`, sha256).Scan(&n); err != nil {
-		return res, fmt.Errorf("database %s: imports: %w", s.name(), err)
-	}
-	if n > 0 {
-		return res, fmt.Errorf("%s: %w", file, ErrImported)
-	}
 	// Records without a GLOBALEVENTID (the reduced files) are numbered
 	// downwards from -1, below every stored id.
 	var nextAnon int64
@@ -151,4 +144,23 @@ func dropRepeated(ctx context.Context, conn *sql.Conn, lo, hi int64, res *Import
 func gdeltValues(v []driver.Value, r gdelt.EventRow) []driver.Value {
 	v = eventValues(v, r, "gdelt", nil, host(r.SourceURL), nil, false)
 	return append(v, article.PLOVERCategory(r.Code), nil, false, nil, nil, nil, nil, nil, nil, "")
+}
+
+// importConn returns a connection for importing file, or an error
+// wrapping [ErrImported] when a file with its content was imported before.
+func (s *DB) importConn(ctx context.Context, file, sha256 string) (*sql.Conn, error) {
+	conn, err := s.sql.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var n int
+	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM imports WHERE sha256 = ?`, sha256).Scan(&n); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("database %s: imports: %w", s.name(), err)
+	}
+	if n > 0 {
+		conn.Close()
+		return nil, fmt.Errorf("%s: %w", file, ErrImported)
+	}
+	return conn, nil
 }

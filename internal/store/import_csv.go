@@ -81,18 +81,11 @@ const csvInsert = `INSERT INTO events SELECT
 // whose SQLDATE is no date is counted bad and reported by GLOBALEVENTID.
 func (s *DB) ImportEventsFile(ctx context.Context, file, path, sha256 string, opt ImportOptions) (ImportResult, error) {
 	var res ImportResult
-	conn, err := s.sql.Conn(ctx)
+	conn, err := s.importConn(ctx, file, sha256)
 	if err != nil {
 		return res, err
 	}
 	defer conn.Close()
-	var n int
-	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM imports WHERE sha256 = ?`, sha256).Scan(&n); err != nil {
-		return res, fmt.Errorf("database %s: imports: %w", s.name(), err)
-	}
-	if n > 0 {
-		return res, fmt.Errorf("%s: %w", file, ErrImported)
-	}
 	defer conn.ExecContext(context.WithoutCancel(ctx), `DROP TABLE IF EXISTS gdelt_stage; DROP TABLE IF EXISTS gdelt_rejects;
 		DROP TABLE IF EXISTS gdelt_reject_scans`)
 	t0 := time.Now()

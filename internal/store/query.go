@@ -193,30 +193,22 @@ func (s *DB) Events(ctx context.Context, q EventQuery) ([]Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.sql.QueryContext(ctx, `SELECT event_id, origin, coalesce(article_id, ''), coalesce(strftime(day, '%Y-%m-%d'), ''),
+	return collect(ctx, s, "events", `SELECT event_id, origin, coalesce(article_id, ''), coalesce(strftime(day, '%Y-%m-%d'), ''),
 		actor1_code, actor1_name, actor2_code, actor2_name, event_code, event_root_code, quad_class, goldstein,
 		plover, reported, duplicate, num_mentions, avg_tone, action_geo_name, action_geo_country,
 		action_geo_lat, action_geo_lon, outlet, source_url, evidence
-		FROM events`+w.String()+` ORDER BY day DESC NULLS LAST, origin, event_id`+page, w.args...)
-	if err != nil {
-		return nil, fmt.Errorf("database %s: events: %w", s.name(), err)
-	}
-	defer rows.Close()
-	var out []Event
-	for rows.Next() {
-		var e Event
+		FROM events`+w.String()+` ORDER BY day DESC NULLS LAST, origin, event_id`+page, w.args, func(rows *sql.Rows, e *Event) error {
 		var lat, lon sql.NullFloat64
 		if err := rows.Scan(&e.ID, &e.Origin, &e.ArticleID, &e.Date, &e.Source, &e.SourceName, &e.Target, &e.TargetName,
 			&e.Code, &e.Root, &e.Quad, &e.Goldstein, &e.Plover, &e.Reported, &e.Duplicate, &e.Mentions, &e.Tone,
 			&e.Place, &e.Country, &lat, &lon, &e.Outlet, &e.URL, &e.Evidence); err != nil {
-			return nil, fmt.Errorf("database %s: events: %w", s.name(), err)
+			return err
 		}
 		if lat.Valid {
 			e.Lat, e.Lon = &lat.Float64, &lon.Float64
 		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
+		return nil
+	})
 }
 
 // ArticleQuery selects articles. Empty fields do not filter.
@@ -285,27 +277,19 @@ func (s *DB) Articles(ctx context.Context, q ArticleQuery) ([]Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.sql.QueryContext(ctx, `SELECT id, url, source, title, coalesce(strftime(published, '%Y-%m-%dT%H:%M:%SZ'), ''),
+	return collect(ctx, s, "articles", `SELECT id, url, source, title, coalesce(strftime(published, '%Y-%m-%dT%H:%M:%SZ'), ''),
 		language, coalesce(duplicate_of, ''), coalesce(story, ''), tone, sentences, n_events, input
-		FROM articles`+w.String()+` ORDER BY published DESC NULLS LAST, seq DESC`+page, w.args...)
-	if err != nil {
-		return nil, fmt.Errorf("database %s: articles: %w", s.name(), err)
-	}
-	defer rows.Close()
-	var out []Article
-	for rows.Next() {
-		var a Article
+		FROM articles`+w.String()+` ORDER BY published DESC NULLS LAST, seq DESC`+page, w.args, func(rows *sql.Rows, a *Article) error {
 		var tone sql.NullFloat64
 		if err := rows.Scan(&a.ID, &a.URL, &a.Source, &a.Title, &a.Published, &a.Language, &a.DuplicateOf, &a.Story,
 			&tone, &a.Sentences, &a.Events, &a.Input); err != nil {
-			return nil, fmt.Errorf("database %s: articles: %w", s.name(), err)
+			return err
 		}
 		if tone.Valid {
 			a.Tone = &tone.Float64
 		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+		return nil
+	})
 }
 
 // Body returns the text of the stored article id; ok is false when there
@@ -367,24 +351,13 @@ func (s *DB) Stories(ctx context.Context, q StoryQuery) ([]Story, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.sql.QueryContext(ctx, `SELECT id, title, first_article,
+	return collect(ctx, s, "stories", `SELECT id, title, first_article,
 		coalesce(strftime(first_published, '%Y-%m-%dT%H:%M:%SZ'), ''), coalesce(strftime(last_published, '%Y-%m-%dT%H:%M:%SZ'), ''),
 		articles, duplicates, sources, coalesce(events, 0)
-		FROM stories`+w.String()+` ORDER BY articles + duplicates DESC, first_published DESC NULLS LAST, id`+page, w.args...)
-	if err != nil {
-		return nil, fmt.Errorf("database %s: stories: %w", s.name(), err)
-	}
-	defer rows.Close()
-	var out []Story
-	for rows.Next() {
-		var st Story
-		if err := rows.Scan(&st.ID, &st.Title, &st.FirstArticle, &st.FirstPublished, &st.LastPublished,
-			&st.Articles, &st.Duplicates, &st.Sources, &st.Events); err != nil {
-			return nil, fmt.Errorf("database %s: stories: %w", s.name(), err)
-		}
-		out = append(out, st)
-	}
-	return out, rows.Err()
+		FROM stories`+w.String()+` ORDER BY articles + duplicates DESC, first_published DESC NULLS LAST, id`+page, w.args, func(rows *sql.Rows, st *Story) error {
+		return rows.Scan(&st.ID, &st.Title, &st.FirstArticle, &st.FirstPublished, &st.LastPublished,
+			&st.Articles, &st.Duplicates, &st.Sources, &st.Events)
+	})
 }
 
 // validCode reports whether s is empty or an actor code: 3 to 15
@@ -450,22 +423,11 @@ func (s *DB) EventPlaces(ctx context.Context, q EventQuery) ([]EventPlace, error
 	}
 	w.add("action_geo_type > 0")
 	w.add("action_geo_lat IS NOT NULL")
-	rows, err := s.sql.QueryContext(ctx, `SELECT action_geo_name, action_geo_country,
+	return collect(ctx, s, "event places", `SELECT action_geo_name, action_geo_country,
 		round(action_geo_lat, 4) AS lat, round(action_geo_lon, 4) AS lon, count(*) AS n, avg(goldstein)
-		FROM events`+w.String()+` GROUP BY ALL ORDER BY n DESC, action_geo_name`+page, w.args...)
-	if err != nil {
-		return nil, fmt.Errorf("database %s: event places: %w", s.name(), err)
-	}
-	defer rows.Close()
-	var out []EventPlace
-	for rows.Next() {
-		var p EventPlace
-		if err := rows.Scan(&p.Name, &p.Country, &p.Lat, &p.Lon, &p.Events, &p.GoldsteinMean); err != nil {
-			return nil, fmt.Errorf("database %s: event places: %w", s.name(), err)
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+		FROM events`+w.String()+` GROUP BY ALL ORDER BY n DESC, action_geo_name`+page, w.args, func(rows *sql.Rows, p *EventPlace) error {
+		return rows.Scan(&p.Name, &p.Country, &p.Lat, &p.Lon, &p.Events, &p.GoldsteinMean)
+	})
 }
 
 // Analysis returns the stored analysis of article id as the contract's
@@ -501,24 +463,13 @@ func (s *DB) Actors(ctx context.Context, prefix string, limit int) ([]ActorCount
 	if len(prefix) > 15 || !validCode(prefix) && len(prefix) >= 3 || !isUpperDigits(prefix) {
 		return nil, fmt.Errorf("%w: actor code prefix %q", ErrQuery, prefix)
 	}
-	rows, err := s.sql.QueryContext(ctx, `SELECT code, mode(name), count(*) AS n FROM (
+	return collect(ctx, s, "actors", `SELECT code, mode(name), count(*) AS n FROM (
 			SELECT actor1_code AS code, actor1_name AS name FROM events WHERE NOT duplicate AND starts_with(actor1_code, ?)
 			UNION ALL
 			SELECT actor2_code, actor2_name FROM events WHERE NOT duplicate AND starts_with(actor2_code, ?))
-		WHERE code <> '' GROUP BY code ORDER BY n DESC, code LIMIT `+fmt.Sprint(limit), prefix, prefix)
-	if err != nil {
-		return nil, fmt.Errorf("database %s: actors: %w", s.name(), err)
-	}
-	defer rows.Close()
-	var out []ActorCount
-	for rows.Next() {
-		var a ActorCount
-		if err := rows.Scan(&a.Code, &a.Name, &a.Events); err != nil {
-			return nil, fmt.Errorf("database %s: actors: %w", s.name(), err)
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+		WHERE code <> '' GROUP BY code ORDER BY n DESC, code LIMIT `+fmt.Sprint(limit), []any{prefix, prefix}, func(rows *sql.Rows, a *ActorCount) error {
+		return rows.Scan(&a.Code, &a.Name, &a.Events)
+	})
 }
 
 func isUpperDigits(s string) bool {
@@ -549,20 +500,12 @@ func (s *DB) EventCountries(ctx context.Context, q EventQuery) ([]CountryCount, 
 		return nil, err
 	}
 	w.add("action_geo_country <> ''")
-	rows, err := s.sql.QueryContext(ctx, `SELECT action_geo_country, count(*) AS n, avg(goldstein)
-		FROM events`+w.String()+` GROUP BY 1 ORDER BY n DESC, 1`, w.args...)
-	if err != nil {
-		return nil, fmt.Errorf("database %s: event countries: %w", s.name(), err)
-	}
-	defer rows.Close()
-	var out []CountryCount
-	for rows.Next() {
-		var c CountryCount
+	return collect(ctx, s, "event countries", `SELECT action_geo_country, count(*) AS n, avg(goldstein)
+		FROM events`+w.String()+` GROUP BY 1 ORDER BY n DESC, 1`, w.args, func(rows *sql.Rows, c *CountryCount) error {
 		if err := rows.Scan(&c.Country, &c.Events, &c.GoldsteinMean); err != nil {
-			return nil, fmt.Errorf("database %s: event countries: %w", s.name(), err)
+			return err
 		}
 		c.ISO2 = gdelt.ISO2(c.Country)
-		out = append(out, c)
-	}
-	return out, rows.Err()
+		return nil
+	})
 }

@@ -148,3 +148,25 @@ func actorCond(col, code string) (string, []any) {
 	}
 	return "starts_with(" + col + "_code, ?)", []any{code}
 }
+
+// collect runs query and turns each row into a T with scan; what names
+// the query in errors.
+func collect[T any](ctx context.Context, s *DB, what, query string, args []any, scan func(*sql.Rows, *T) error) ([]T, error) {
+	rows, err := s.sql.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("database %s: %s: %w", s.name(), what, err)
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		var v T
+		if err := scan(rows, &v); err != nil {
+			return nil, fmt.Errorf("database %s: %s: %w", s.name(), what, err)
+		}
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("database %s: %s: %w", s.name(), what, err)
+	}
+	return out, nil
+}

@@ -2,7 +2,7 @@ package store
 
 import (
 	"context"
-	"fmt"
+	"database/sql"
 
 	"worldmedia/internal/relations"
 )
@@ -32,26 +32,18 @@ func (s *DB) RelationPoints(ctx context.Context, q relations.Query) ([]relations
 	if !q.Until.IsZero() {
 		w.add("day <= ?", dayOf(q.Until))
 	}
-	rows, err := s.sql.QueryContext(ctx, `SELECT date_trunc('`+q.By.String()+`', day)::TIMESTAMP AS start,
+	return collect(ctx, s, "relations", `SELECT date_trunc('`+q.By.String()+`', day)::TIMESTAMP AS start,
 		count(*),
 		count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2),
 		count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4),
 		sum(goldstein), sum(goldstein * goldstein), sum(avg_tone), count(*),
 		count(DISTINCT coalesce(story, source_url)), count(DISTINCT outlet)
-		FROM events`+w.String()+` GROUP BY start ORDER BY start`, w.args...)
-	if err != nil {
-		return nil, fmt.Errorf("database %s: relations: %w", s.name(), err)
-	}
-	defer rows.Close()
-	var out []relations.Point
-	for rows.Next() {
-		var p relations.Point
+		FROM events`+w.String()+` GROUP BY start ORDER BY start`, w.args, func(rows *sql.Rows, p *relations.Point) error {
 		if err := rows.Scan(&p.Start, &p.Events, &p.Quad[0], &p.Quad[1], &p.Quad[2], &p.Quad[3],
 			&p.GoldsteinSum, &p.GoldsteinSumSq, &p.ToneSum, &p.ToneN, &p.Stories, &p.Sources); err != nil {
-			return nil, fmt.Errorf("database %s: relations: %w", s.name(), err)
+			return err
 		}
 		p.Start = p.Start.UTC()
-		out = append(out, p)
-	}
-	return out, rows.Err()
+		return nil
+	})
 }
