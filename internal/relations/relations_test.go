@@ -456,10 +456,6 @@ func TestVerdictConfidence(t *testing.T) {
 	}
 }
 
-func hasSuffix(s, suffix string) bool {
-	return len(s) >= len(suffix) && s[len(s)-len(suffix):] == suffix
-}
-
 func TestAnalyzeErrors(t *testing.T) {
 	good := []relations.Point{pt(week(0), 1, 2, 3)}
 	bad := func(f func(*relations.Point)) []relations.Point { p := good[0]; f(&p); return []relations.Point{p} }
