@@ -114,6 +114,7 @@ func (s *DB) ImportEvents(ctx context.Context, file, sha256 string, rows iter.Se
 	if err != nil {
 		return ImportResult{}, fmt.Errorf("database %s: importing %s: %w", s.name(), file, err)
 	}
+	s.changed()
 	return res, nil
 }
 

@@ -158,6 +158,7 @@ func (s *DB) ImportEventsFile(ctx context.Context, file, path, sha256 string, op
 	if err != nil {
 		return ImportResult{}, fmt.Errorf("database %s: importing %s: %w", s.name(), file, err)
 	}
+	s.changed()
 	return res, nil
 }
 

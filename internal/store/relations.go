@@ -3,6 +3,10 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
+	"slices"
+	"sync"
+	"time"
 
 	"worldmedia/internal/relations"
 )
@@ -12,10 +16,26 @@ import (
 // are left out; worldmedia's and imported GDELT events count alike, one
 // a row. A story is a worldmedia story or, for a GDELT record, its
 // SOURCEURL; a source is an outlet or a GDELT URL's host.
+//
+// Answers are cached per query until the next write through this DB (the
+// dashboard asks the same question again and again).
 func (s *DB) RelationPoints(ctx context.Context, q relations.Query) ([]relations.Point, error) {
 	if err := q.Validate(); err != nil {
 		return nil, err
 	}
+	gen := s.generation.Load()
+	key := fmt.Sprintf("%s|%s|%t|%s|%s|%s", q.A, q.B, q.Directed, q.By, q.Since.Format(time.DateOnly), q.Until.Format(time.DateOnly))
+	if pts, ok := s.relCache.get(key, gen); ok {
+		return pts, nil
+	}
+	pts, err := s.relationPoints(ctx, q)
+	if err == nil {
+		s.relCache.put(key, gen, pts)
+	}
+	return slices.Clone(pts), err
+}
+
+func (s *DB) relationPoints(ctx context.Context, q relations.Query) ([]relations.Point, error) {
 	w := &where{}
 	w.add("NOT duplicate")
 	w.add("day IS NOT NULL")
@@ -46,4 +66,42 @@ func (s *DB) RelationPoints(ctx context.Context, q relations.Query) ([]relations
 		p.Start = p.Start.UTC()
 		return nil
 	})
+}
+
+// relationCache keeps the latest answers of RelationPoints.
+type relationCache struct {
+	mu      sync.Mutex
+	gen     uint64
+	entries map[string][]relations.Point
+	order   []string // keys, oldest first
+}
+
+// relationCacheSize is how many answers are kept.
+const relationCacheSize = 64
+
+func (c *relationCache) get(key string, gen uint64) ([]relations.Point, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.gen != gen {
+		return nil, false
+	}
+	pts, ok := c.entries[key]
+	return slices.Clone(pts), ok
+}
+
+func (c *relationCache) put(key string, gen uint64, pts []relations.Point) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.gen != gen || c.entries == nil {
+		c.gen, c.entries, c.order = gen, map[string][]relations.Point{}, nil
+	}
+	if _, ok := c.entries[key]; ok {
+		return
+	}
+	if len(c.order) >= relationCacheSize {
+		delete(c.entries, c.order[0])
+		c.order = c.order[1:]
+	}
+	c.entries[key] = slices.Clone(pts)
+	c.order = append(c.order, key)
 }

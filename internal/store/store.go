@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
 )
@@ -68,7 +69,16 @@ type DB struct {
 
 	closeOnce sync.Once
 	closeErr  error
+
+	// generation counts this process's writes; results cached for one
+	// generation are stale in the next. DuckDB lets no other process write
+	// while this one has the file open, so nothing else changes the data.
+	generation atomic.Uint64
+	relCache   relationCache
 }
+
+// changed marks a write: cached results are dropped.
+func (s *DB) changed() { s.generation.Add(1) }
 
 //go:embed schema/*.sql
 var schemaFS embed.FS

@@ -15,6 +15,7 @@ import (
 
 	"worldmedia/internal/article"
 	"worldmedia/internal/gdelt"
+	"worldmedia/internal/relations"
 	"worldmedia/internal/store"
 )
 
@@ -612,5 +613,29 @@ func TestAnalysisActorsCountries(t *testing.T) {
 	cs, err := db.EventCountries(t.Context(), store.EventQuery{})
 	if diff := cmp.Diff([]store.CountryCount{{Country: "SY", ISO2: "SY", Events: 1, GoldsteinMean: -10}}, cs); diff != "" || err != nil {
 		t.Errorf("countries (-want +got): %v\n%s", err, diff)
+	}
+}
+
+func TestRelationPointsCachedUntilWrite(t *testing.T) {
+	db := open(t, "")
+	if _, err := db.ImportEvents(t.Context(), "f1", "sha-1", gdelt.ReadEvents(bytes.NewReader(gdeltFile(t, gdeltRows(1, 10)))), store.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	q := relations.Query{A: "USA", B: "RUS", By: relations.Year}
+	first, err := db.RelationPoints(t.Context(), q)
+	if err != nil || len(first) != 1 || first[0].Events != 10 {
+		t.Fatalf("points %+v, %v", first, err)
+	}
+	first[0].Events = 999 // the caller's copy: the cache must not change
+	again, _ := db.RelationPoints(t.Context(), q)
+	if again[0].Events != 10 {
+		t.Errorf("cached answer changed by the caller: %d events", again[0].Events)
+	}
+	if _, err := db.ImportEvents(t.Context(), "f2", "sha-2", gdelt.ReadEvents(bytes.NewReader(gdeltFile(t, gdeltRows(100, 5)))), store.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := db.RelationPoints(t.Context(), q)
+	if after[0].Events != 15 {
+		t.Errorf("after a write: %d events, want 15 (a stale cached answer?)", after[0].Events)
 	}
 }

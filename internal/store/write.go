@@ -259,6 +259,7 @@ func (w *Writer) Put(ctx context.Context, recs []Record) error {
 	if err != nil {
 		return fmt.Errorf("database %s: storing %d articles: %w", w.db.name(), len(recs), err)
 	}
+	w.db.changed()
 	w.nextSeq, w.nextEvent = seq, next
 	w.replaced += int64(len(replaced))
 	for _, r := range recs {
