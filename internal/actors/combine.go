@@ -54,9 +54,9 @@ type group struct {
 //     with a country) take that country ("the president of Syria" SYRGOV,
 //     "the regime of Syrian President Bashar al-Assad" SYRGOV).
 //  4. Role words followed by "in", an optional "the" and direction words,
-//     and a country name take that country ("pro-Russian separatists in
-//     eastern Ukraine" UKRREB; "pro-Russian" is an attitude that Find
-//     drops).
+//     and a country name or capital take that country ("pro-Russian
+//     separatists in eastern Ukraine" UKRREB, "demonstrators in Baghdad"
+//     IRQCVL; "pro-Russian" is an attitude that Find drops).
 //  5. Role words followed by "to", a country or organisation, and a person
 //     join the person ("Ambassador to the United Nations Nikki Haley").
 //  6. Anything else stands alone: a country its code (RUS), a demonym its
@@ -154,6 +154,12 @@ func (d *Dictionary) link(gs []group, ms []Match, tokens []article.Token, text s
 		case "in":
 			if g.head < 0 && follows && h.role < 0 && h.person < 0 && h.head >= 0 && ms[h.head].Kind == Country && len(ms[h.head].Code) == 3 {
 				g.linked, g.last = ms[h.head].Code, h.last
+				k++
+			} else if g.head < 0 && follows && h.role < 0 && h.person < 0 && h.head >= 0 && h.first == h.last &&
+				ms[h.head].Kind == Capital && len(ms[h.head].Code) >= 3 {
+				// "demonstrators in Baghdad": a city of the country, here
+				// a place, not its government.
+				g.linked, g.last = ms[h.head].Code[:3], h.last
 				k++
 			}
 		case "to":
@@ -283,7 +289,9 @@ func adjacent(a, b Match, tokens []article.Token, text string) bool {
 	if a.Last >= len(tokens) || b.First >= len(tokens) || b.Span.Start != tokens[b.First].Span.Start {
 		return false
 	}
-	if rest := text[a.Span.End:tokens[a.Last].Span.End]; rest != "" && !isPossessive(rest) {
+	// "Saudi-led forces" are the leader's: a country's force even when
+	// allies join it; "Iranian-backed militias" are not Iran's.
+	if rest := text[a.Span.End:tokens[a.Last].Span.End]; rest != "" && !isPossessive(rest) && !isLedBy(rest) {
 		return false
 	}
 	k := a.Last + 1
@@ -300,6 +308,11 @@ func adjacent(a, b Match, tokens []article.Token, text string) bool {
 		k++
 	}
 	return k == b.First
+}
+
+// isLedBy reports whether the rest of a token after a country is "-led".
+func isLedBy(rest string) bool {
+	return rest == "-led" || rest == "-Led" || rest == "–led"
 }
 
 // isModifier reports whether a token may stand between a country and a

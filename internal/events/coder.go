@@ -149,6 +149,8 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 	}
 	m.noteWords(c.lex)
 	c.retagInfinitives(m)
+	c.retagProgressives(m)
+	retagParticipleAdjectives(m)
 	groupCompounds(m)
 	inferRoleCountry(m)
 	m.quoted = markQuoted(grow(m.quoted, n), m.toks)
@@ -190,10 +192,20 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		if !ok {
 			continue
 		}
+		if !g.infinitive && gi > 0 && wishes[groups[gi-1].lemmaOf(m)] && m.noClauseBreak(groups[gi-1].last+1, g.first) {
+			// "said it hoped French officials would be indicted": a wish,
+			// not the act.
+			continue
+		}
 		intent := false
 		if g.infinitive && gi > 0 {
 			gov := groups[gi-1].lemmaOf(m)
 			switch {
+			case volition[gov] && m.actorBetween(groups[gi-1].last+1, g.first):
+				// "Obama wants Putin to attack": the act is the object's,
+				// wished by the subject; the lexicon codes the governing
+				// verb ("want + to …").
+				continue
 			case volition[gov]:
 				// "wants to attack", "plans to meet": not (yet) the act but
 				// an intent to it, which CAMEO codes as such (03, 13).
@@ -233,8 +245,17 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 			sources, targets = speaker, m.members(addressee)
 			best.code = "111"
 		}
+		obligation := false
+		if (g.modal == "must" || g.modal == "should") && reported && !quoted[g.head] && len(speaker) > 0 &&
+			len(groupSources[gi]) > 0 && !slices.Equal(groupSources[gi], speaker) && targets == nil {
+			// "X said Y must reach an agreement": what the speaker says
+			// another must do is a demand on them, not their act.
+			sources, targets = speaker, groupSources[gi]
+			best.code = "100"
+			obligation = true
+		}
 		passiveDone := false
-		if g.passive && targets == nil {
+		if g.passive && targets == nil && !obligation {
 			// "X was attacked by Y": Y is the source, X the target; "X was
 			// killed by a roadside bomb": X is the target of no known actor.
 			targets = sources
@@ -254,7 +275,7 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 				targets = m.members(t)
 			}
 		}
-		if intent || isFutureModal(g.modal) {
+		if !obligation && (intent || isFutureModal(g.modal) || g.modal == "would" && reported || m.conditionalThreat(g, best.codeOr())) {
 			best.code = futureCode(best.p.code)
 		}
 		firstEvent[gi] = len(out)
@@ -302,8 +323,10 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		} else if by := m.actorAfterWord(byAt, "by"); by >= 0 {
 			sources = m.members(by)
 		} else if gi := m.governingGroup(groups, i); gi >= 0 {
-			if firstEvent[gi] >= 0 {
-				// "ratified an agreement": the verb's event is the one.
+			if fe := firstEvent[gi]; fe >= 0 && (fe >= len(out) || out[fe].Code != "010") {
+				// "ratified an agreement": the verb's event is the one. A
+				// bare statement is not: "announced a suspension of air
+				// links with X" is the suspension, announced.
 				continue
 			}
 			// The object of a verb: "repeating denials" is the denial of
@@ -363,23 +386,148 @@ func (c *Coder) reciprocal(a *article.Article, si int, m *matcher, best match, g
 	return out
 }
 
-// retagInfinitives reads a singular noun right after "to" as a verb when
-// the lexicon knows it as one: taggers often write "to attack" as TO NN.
-// "to" before a bare singular noun is otherwise rare ("to war", "to
-// court"), and those nouns are no verb heads.
+// retagInfinitives reads a singular noun right after "to" or a modal as a
+// verb when the lexicon knows it as one: taggers often write "to attack"
+// as TO NN and "will attack" as MD NN. "to" before a bare singular noun is
+// otherwise rare ("to war", "to court"), and those nouns are no verb
+// heads; a modal is always followed by a bare infinitive, with at most
+// adverbs and "not" between ("will not attack", "could soon strike").
 func (c *Coder) retagInfinitives(m *matcher) {
 	for i := 0; i+1 < len(m.toks); i++ {
-		t, next := &m.toks[i], &m.toks[i+1]
-		if t.tag != "TO" || next.tag != "NN" || next.actor >= 0 {
+		t := &m.toks[i]
+		if t.tag != "TO" && t.tag != "MD" {
 			continue
 		}
-		if i+2 < len(m.toks) && m.toks[i+2].tag == "POS" {
+		j := i + 1
+		if t.tag == "MD" {
+			for j < len(m.toks) && (m.toks[j].tag == "RB" || m.toks[j].lemma == "not") {
+				j++
+			}
+		}
+		if j >= len(m.toks) {
+			break
+		}
+		next := &m.toks[j]
+		if next.tag != "NN" || next.actor >= 0 {
+			continue
+		}
+		if j+1 < len(m.toks) && m.toks[j+1].tag == "POS" {
 			continue
 		}
 		if _, ok := c.lex.verbs[next.lower]; ok {
 			next.tag, next.lemma = "VB", next.lower
 		}
 	}
+}
+
+// conditionalThreat reports whether the group announces a coercive or
+// violent act as a possibility tied to a condition ("may halt mediation
+// if cooperation founders", "could strike unless they withdraw"): CAMEO
+// codes that as a threat, like an act announced for the future.
+func (m *matcher) conditionalThreat(g verbGroup, code string) bool {
+	switch g.modal {
+	case "may", "might", "could":
+	default:
+		return false
+	}
+	if len(code) < 2 || code[:2] < "15" || code[:2] > "20" {
+		return false
+	}
+	for k := g.head + 1; k < len(m.toks); k++ {
+		if t := m.toks[k].lower; t == "if" || t == "unless" {
+			return true
+		}
+	}
+	return false
+}
+
+// retagProgressives reads an "-ing" word tagged as an adjective or noun
+// right after a form of "be" as a progressive verb when its stem is a verb
+// head of the lexicon: taggers often write "are demanding autonomy" or "is
+// pressuring them" as VBP JJ. Adjectives of that shape that are no verb
+// heads ("is interesting") stay as they are.
+func (c *Coder) retagProgressives(m *matcher) {
+	for i := 1; i < len(m.toks); i++ {
+		t := &m.toks[i]
+		if t.actor >= 0 || !strings.HasSuffix(t.lower, "ing") || len(t.lower) < 6 {
+			continue
+		}
+		if t.tag != "JJ" && t.tag != "NN" {
+			continue
+		}
+		if i+1 == len(m.toks) || isClauseEnd(m.toks[i+1].tag) {
+			continue // a predicate adjective: "the job is demanding."
+		}
+		j := i - 1
+		for j > 0 && m.toks[j].isAdverb() {
+			j--
+		}
+		if m.toks[j].lemma != "be" {
+			continue
+		}
+		if stem, ok := c.verbStem(t.lower[:len(t.lower)-3]); ok {
+			t.tag, t.lemma = "VBG", stem
+		}
+	}
+}
+
+// retagParticipleAdjectives reads a past participle between a finite
+// lexical verb and a noun as an adjective of that noun: "rejected proposed
+// changes", "condemned alleged abuses". Only after an auxiliary ("was
+// proposed", "had alleged") is it part of the verb group.
+func retagParticipleAdjectives(m *matcher) {
+	for i := 1; i+1 < len(m.toks); i++ {
+		t, prev, next := &m.toks[i], &m.toks[i-1], &m.toks[i+1]
+		if t.tag != "VBN" || t.actor >= 0 {
+			continue
+		}
+		switch prev.tag {
+		case "VBD", "VBP", "VBZ":
+		default:
+			continue
+		}
+		switch prev.lemma {
+		case "be", "have", "get", "do":
+			continue
+		}
+		if strings.HasPrefix(next.tag, "NN") || next.tag == "JJ" {
+			t.tag = "JJ"
+		}
+	}
+}
+
+// isRelativePronoun reports whether w can open a relative clause about a
+// person or group.
+func isRelativePronoun(w string) bool {
+	return w == "that" || w == "which" || w == "who"
+}
+
+// isClauseEnd reports whether a tag ends a clause or phrase: punctuation
+// or a coordinating conjunction.
+func isClauseEnd(tag string) bool {
+	switch tag {
+	case ".", ",", ":", "CC", "''", "``", "-RRB-", ")":
+		return true
+	}
+	return false
+}
+
+// verbStem returns the lexicon verb head a present participle's stem
+// stands for: "demand" (demanding), "pressure" (pressuring), "shell"
+// (shelling, with the doubled consonant).
+func (c *Coder) verbStem(stem string) (string, bool) {
+	if _, ok := c.lex.verbs[stem]; ok {
+		return stem, true
+	}
+	if e := stem + "e"; c.lex.verbs[e] != nil {
+		return e, true
+	}
+	if n := len(stem); n > 2 && stem[n-1] == stem[n-2] {
+		if _, ok := c.lex.verbs[stem[:n-1]]; ok {
+			return stem[:n-1], true
+		}
+	}
+	return "", false
 }
 
 // targetOf returns the target actors of a match: those its "+" bound, or
@@ -419,13 +567,34 @@ func (m *matcher) sameCountryAs(a int, sources []int) bool {
 // adjectival reports whether actor a is a role word used as a modifier of
 // the noun after it ("terrorist activities", "a military alliance"),
 // which names no actor.
+//
+// A region ("the Gulf", "Mediterranean", "the West") before a noun is a
+// modifier too: "the Gulf war", "the Mediterranean island of Cyprus",
+// "West Darfur", "East-West relations" name no regional actor.
 func (m *matcher) adjectival(a int) bool {
 	act := m.actors[a]
-	if act.kind != "role" || act.last+1 >= len(m.toks) {
+	if act.last+1 >= len(m.toks) {
 		return false
 	}
 	t := m.toks[act.last+1].tag
-	return t == "NN" || t == "NNS"
+	switch {
+	case act.kind == "role":
+		return t == "NN" || t == "NNS"
+	case len(act.code) == 3 && isRegion(act.code):
+		return strings.HasPrefix(t, "NN")
+	}
+	return false
+}
+
+// isRegion reports whether c is a CAMEO region code (the regions of
+// internal/actors/data/countries.txt).
+func isRegion(c string) bool {
+	switch c {
+	case "AFR", "ASA", "BLK", "CAS", "CAU", "CEU", "CFR", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM", "MDT",
+		"MEA", "NAF", "NMR", "PGS", "SAF", "SAS", "SCN", "SEA", "WAF", "WST":
+		return true
+	}
+	return false
 }
 
 // actorWithin returns the first actor inside a match (between its head
@@ -433,7 +602,7 @@ func (m *matcher) adjectival(a int) bool {
 func (m *matcher) actorWithin(p *pattern, end int, sources []int) int {
 	for a, act := range m.actors {
 		if act.first < end && act.last < end && act.first > 0 && !slices.Contains(sources, a) && !m.adjectival(a) &&
-			!m.sameCountryAs(a, sources) {
+			!m.sameCountryAs(a, sources) && !m.ownRole(a, sources) {
 			// Only actors after the head: the head is before end and the
 			// pattern began at it, so act must follow some matched word.
 			for k := act.first - 1; k >= 0; k-- {
@@ -572,6 +741,32 @@ var irrealis = map[string]bool{
 	"warn": true, "try": true, "attempt": true,
 }
 
+// actorBetween reports whether an actor begins at a token from i up to j.
+func (m *matcher) actorBetween(i, j int) bool {
+	for k := i; k < j && k < len(m.toks); k++ {
+		if m.toks[k].actor >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// wishes are verbs whose finite complement clause is only wished for.
+var wishes = map[string]bool{"hope": true, "wish": true, "pray": true, "dream": true}
+
+// noClauseBreak reports whether the tokens from i up to j hold no
+// sentence-internal clause break (semicolon, colon, quotation mark, full
+// stop).
+func (m *matcher) noClauseBreak(i, j int) bool {
+	for k := i; k < j && k < len(m.toks); k++ {
+		switch m.toks[k].lower {
+		case ";", ":", ".", "\"":
+			return false
+		}
+	}
+	return true
+}
+
 // volition are verbs whose infinitive complement is the subject's own
 // intended act: "X wants to attack Y" is X's intent (a threat), "X plans to
 // meet Y" an intent to meet.
@@ -692,10 +887,18 @@ func groupCompounds(m *matcher) {
 		if cur.first <= prev.last {
 			continue
 		}
+		// "the government and the rebels": an article may open the
+		// second conjunct.
 		joined := cur.first > prev.last+1
+		conj := false
 		for k := prev.last + 1; k < cur.first; k++ {
 			switch m.toks[k].lower {
-			case "and", "or", "nor", ",", "&":
+			case "and", "or", "nor", "&":
+				conj = true
+			case ",":
+				conj = false // ", the U.S. Central Command said": no conjunct
+			case "the":
+				joined = joined && conj && k == cur.first-1
 			default:
 				joined = false
 			}
@@ -890,6 +1093,13 @@ func (c *Coder) findSources(m *matcher, groups []verbGroup, gi int, prev []int) 
 			return prev
 		}
 	}
+	// A subject relative clause takes its antecedent as subject: "the
+	// militant group that has seized parts of Iraq", "rebels who attacked".
+	if k := g.first - 1; k >= 1 && isRelativePronoun(m.toks[k].lower) {
+		if a := m.actorEndingAt(k - 1); a >= 0 {
+			return m.members(a)
+		}
+	}
 	// The nearest actor to the left within the clause.
 	for k := g.first - 1; k >= 0; k-- {
 		t := &m.toks[k]
@@ -898,6 +1108,11 @@ func (c *Coder) findSources(m *matcher, groups []verbGroup, gi int, prev []int) 
 		}
 		if t.lower == "," && k+1 < len(m.toks) && (m.toks[k+1].tag == "WDT" || m.toks[k+1].tag == "WP") {
 			break
+		}
+		if a := m.actorEndingAt(k); a >= 0 && isRegion(m.actors[a].code) && m.adjectival(a) {
+			// "the Mediterranean island": a place, no subject.
+			k = m.actors[a].first
+			continue
 		}
 		if a := m.actorEndingAt(k); a >= 0 {
 			// Inside a prepositional phrase ("relations with Moscow are"),
@@ -1041,11 +1256,22 @@ func (m *matcher) firstActorAfter(pos int, sources []int) int {
 		if t.isClauseBreak() || t.tag == "WDT" || t.isVerb() && !m.isParticiple(k) && !m.isInfinitive(k) {
 			return -1
 		}
-		if a := t.actor; a >= 0 && !slices.Contains(sources, a) && !m.adjectival(a) {
+		if a := t.actor; a >= 0 && !slices.Contains(sources, a) && !m.adjectival(a) && !m.ownRole(a, sources) {
 			return a
 		}
 	}
 	return -1
+}
+
+// ownRole reports whether actor a is a role of the source's own side
+// introduced by a possessive pronoun: in "Syria will withdraw its troops
+// from Lebanon" the troops are Syria's, and Lebanon is the target.
+func (m *matcher) ownRole(a int, sources []int) bool {
+	act := &m.actors[a]
+	if act.first == 0 || m.toks[act.first-1].tag != "PRP$" {
+		return false
+	}
+	return isRole(act.code) || m.sameCountryAs(a, sources)
 }
 
 // isInfinitive reports whether the verb at k is an infinitive ("to

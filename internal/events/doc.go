@@ -17,11 +17,28 @@
 //     actor after "by" as source and its subject as target;
 //   - the target is the actor the pattern's "+" binds, or the first actor
 //     after the pattern within the clause;
-//   - compound actors ("the US and Russia") give one event per member;
+//   - compound actors ("the US and Russia", "the government and the
+//     rebels") give one event per member;
 //   - negated events ("did not attack", "neither … nor … used") are dropped
 //     (or flagged with Config.KeepNegated);
 //   - infinitives under verbs of intent ("plans to attack") are not coded
-//     as the act itself;
+//     as the act itself (with an actor between, "wants Y to attack", the
+//     governing verb is coded: an appeal to Y); an act announced for the future ("will attack",
+//     "said it would attack") or offered under a condition ("may impose
+//     sanctions if …") is coded as its announcement (03 or 13), and what
+//     someone hopes another will do ("hoped X would be indicted") not at
+//     all; what a speaker says another must or should do ("said Y must
+//     reach an agreement") is the speaker's demand on them (100);
+//   - tagger slips are read through: a noun after "to" or a modal ("will
+//     attack" as MD NN) and an "-ing" adjective after "be" ("are
+//     demanding") are verbs when the lexicon knows them as heads; a past
+//     participle between a verb and its object ("rejected proposed
+//     changes") is an adjective;
+//   - a subject relative clause ("the rebels who attacked") takes its
+//     antecedent as subject; a role after a possessive pronoun ("withdraw
+//     its troops from Lebanon") is the source's own side, not the target;
+//     a region before a noun ("the Mediterranean island", "West Darfur")
+//     is a place, not an actor;
 //   - events inside quotation marks or in the complement of a speech verb
 //     are marked Reported;
 //   - the date comes from the sentence's date expressions resolved against
