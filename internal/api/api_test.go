@@ -414,7 +414,9 @@ func TestStoreFaults(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			log := &logBuffer{}
 			cfg := testConfig()
-			cfg.Timeout = 50 * time.Millisecond
+			// Long enough for the real store to answer the next request on
+			// a busy machine; the blocking cases wait for it.
+			cfg.Timeout = 500 * time.Millisecond
 			srv := serve(t, faultyStore{Store: db, events: tt.events}, cfg, log)
 			r := do(t, srv, "GET", "/api/v1/events")
 			if r.status != tt.status {
