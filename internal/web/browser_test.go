@@ -169,6 +169,22 @@ func waitJS(t *testing.T, ctx context.Context, expr string) {
 	}
 }
 
+// clickUntil clicks the element sel until the expression cond holds: on a
+// busy machine a click can land while the page still lays out.
+func clickUntil(t *testing.T, ctx context.Context, sel, cond string) {
+	t.Helper()
+	for try := 0; ; try++ {
+		act(t, ctx, chromedp.Click(chromedp.CSS(sel)))
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(3*time.Second)))
+		if err == nil {
+			return
+		}
+		if try == 3 {
+			t.Fatalf("clicking %s: waiting for %s: %v", sel, cond, err)
+		}
+	}
+}
+
 func count(t *testing.T, ctx context.Context, sel string) int {
 	t.Helper()
 	return run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll(`+jsString(sel)+`).length`))
@@ -544,8 +560,7 @@ func TestBrowser(t *testing.T) {
 		if s := text(t, ctx, `.view-article tr[data-event="4"] td.evidence`); !strings.Contains(s, "not found in the text") {
 			t.Errorf("event 4's evidence cell %q: want it marked as not found", s)
 		}
-		act(t, ctx, chromedp.Click(chromedp.CSS(`.view-article tr[data-event="3"] button`)))
-		waitJS(t, ctx, `document.activeElement && document.activeElement.id === "evidence-2"`)
+		clickUntil(t, ctx, `.view-article tr[data-event="3"] button`, `document.activeElement && document.activeElement.id === "evidence-2"`)
 	})
 
 	t.Run("analysis", func(t *testing.T) {
@@ -630,8 +645,8 @@ func TestBrowser(t *testing.T) {
 		if s := text(t, ctx, `.view-article .analysis-events li[data-aevent="2"] .ev-evidence`); s != strings.Replace(sentence2, "Washington of ", "Washington of\n", 1) {
 			t.Errorf("evidence of the third event %q", s)
 		}
-		act(t, ctx, chromedp.Click(chromedp.CSS(`.view-article .analysis-events li[data-aevent="2"] button`)))
-		waitJS(t, ctx, `document.activeElement.dataset.kind === "event" && document.activeElement.textContent === "accused"`)
+		clickUntil(t, ctx, `.view-article .analysis-events li[data-aevent="2"] button`,
+			`document.activeElement.dataset.kind === "event" && document.activeElement.textContent === "accused"`)
 		if n := count(t, ctx, ".view-article .analysis-quotes li"); n != 2 {
 			t.Errorf("%d quotes beside the text, want 2", n)
 		}
@@ -639,8 +654,8 @@ func TestBrowser(t *testing.T) {
 		if n := count(t, ctx, ".view-article .table-wrap tbody tr"); n != 4 {
 			t.Errorf("%d stored events, want 4", n)
 		}
-		act(t, ctx, chromedp.Click(chromedp.CSS(`.view-article tr[data-event="2"] button`)))
-		waitJS(t, ctx, `document.activeElement.dataset.kind === "event" && document.activeElement.textContent === "were at a low"`)
+		clickUntil(t, ctx, `.view-article tr[data-event="2"] button`,
+			`document.activeElement.dataset.kind === "event" && document.activeElement.textContent === "were at a low"`)
 	})
 
 	t.Run("hostile", func(t *testing.T) {
