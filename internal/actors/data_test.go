@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"worldmedia/internal/actors"
 )
@@ -143,5 +144,31 @@ func TestEveryCountryListed(t *testing.T) {
 			continue
 		}
 		t.Errorf("countryinfo.tsv %s (%s, ISO %s): no entry", code, name, iso)
+	}
+}
+
+// TestDefaultPeopleVariants checks a few people of the embedded files:
+// spellings that news uses besides the canonical one, a surname shared by
+// two people (resolved by the date), and a leader of the past.
+func TestDefaultPeopleVariants(t *testing.T) {
+	d, err := actors.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := func(s string) time.Time { tm, _ := time.Parse(time.DateOnly, s); return tm }
+	for _, tt := range []struct {
+		name, date, canonical, code string
+	}{
+		{"President Francois Mitterand", "1990-03-01", "François Mitterrand", "FRAGOV"},
+		{"Mitterand", "1990-03-01", "François Mitterrand", "FRAGOV"},
+		{"President Bush", "1991-06-01", "George H. W. Bush", "USAGOV"},
+		{"Bush", "2003-03-20", "George W. Bush", "USAGOV"},
+		{"President Prosper Avril", "1989-06-01", "Prosper Avril", "HTIGOV"},
+		{"Chadli Klibi", "1985-01-01", "Chedli Klibi", "IGOMEAARL"},
+	} {
+		canon, code, ok := d.Person(tt.name, day(tt.date))
+		if !ok || canon != tt.canonical || code != tt.code {
+			t.Errorf("Person(%q, %s) = %q, %q, %v; want %q, %q", tt.name, tt.date, canon, code, ok, tt.canonical, tt.code)
+		}
 	}
 }

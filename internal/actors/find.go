@@ -31,7 +31,8 @@ type Match struct {
 // first from left to right and never overlapping, with the codes in force
 // on date (the zero date ignores ranges and takes each phrase's latest
 // code). tokens hold spans into text. A demonym or country written after
-// "pro-" or "anti-" is an attitude, not an actor, and is left out.
+// "pro-" or "anti-" is an attitude, not an actor, and is left out; so is a
+// place joined to "-based" ("European-based missiles").
 func (d *Dictionary) Find(text string, tokens []article.Token, date time.Time) []Match {
 	bufp := unitPool.Get().(*[]unit)
 	us := appendTextUnits((*bufp)[:0], text, tokens)
@@ -64,7 +65,7 @@ func (d *Dictionary) Find(text string, tokens []article.Token, date time.Time) [
 			}
 		}
 		s := &d.senses[si]
-		if (s.kind == CountryAdj || s.kind == Country) && attitude(us, i) {
+		if (s.kind == CountryAdj || s.kind == Country) && attitude(us, i) || s.kind <= Capital && basedIn(us, end) {
 			i = end + 1
 			continue
 		}
@@ -127,6 +128,13 @@ func (d *Dictionary) isSeat(s *sense) bool {
 	}
 	c := s.codes[0].code
 	return len(c) > 3 && d.roles[c[len(c)-3:]]
+}
+
+// basedIn reports whether unit end is followed by "-based": "European-based
+// missiles" and "a London-based group" name where something is, not who
+// acts.
+func basedIn(us []unit, end int) bool {
+	return end+2 < len(us) && us[end+1].text == "-" && strings.EqualFold(us[end+2].text, "based")
 }
 
 // attitude reports whether unit i follows "pro-" or "anti-".

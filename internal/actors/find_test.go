@@ -59,6 +59,7 @@ func TestFind(t *testing.T) {
 		{"hyphenated", "US-Russia relations", day, []found{
 			{"US", "country", "USA"}, {"Russia", "country", "RUS"}}},
 		{"pro- is an attitude", "pro-Russian separatists", day, []found{{"separatists", "role", "REB"}}},
+		{"-based is a place", "a London-based group of European-based exiles", day, nil},
 		{"date range", "the Soviet Union and the USSR", time.Date(1985, 1, 1, 0, 0, 0, 0, time.UTC), []found{
 			{"Soviet Union", "country", "SUN"}, {"USSR", "country", "SUN"}}},
 		{"known without a code", "the Soviet Union", day, []found{{"Soviet Union", "country", ""}}},

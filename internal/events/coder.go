@@ -535,6 +535,9 @@ func (c *Coder) verbStem(stem string) (string, bool) {
 func (c *Coder) targetOf(m *matcher, best match, sources []int) []int {
 	switch {
 	case best.bound && best.target >= 0:
+		if o := m.complaintObject(best, best.target, sources); o >= 0 {
+			return m.members(o)
+		}
 		return m.members(best.target)
 	case !best.bound:
 		// The object's own modifier first: "rejected a U.S. request to
@@ -544,10 +547,35 @@ func (c *Coder) targetOf(m *matcher, best match, sources []int) []int {
 			return m.members(t)
 		}
 		if t := m.firstActorAfter(best.end, sources); t >= 0 {
+			if o := m.complaintObject(best, t, sources); o >= 0 {
+				return m.members(o)
+			}
 			return m.members(t)
 		}
 	}
 	return nil
+}
+
+// complaintObject returns, for a complaint (11) whose first actor is its
+// addressee after "to", the actor it is about after "over", "about" or
+// "against" in the same clause, or -1: "complained to the UN over Israeli
+// raids" is a complaint against Israel.
+func (m *matcher) complaintObject(best match, t int, sources []int) int {
+	act := m.actors[t]
+	if !strings.HasPrefix(best.codeOr(), "11") || act.first == 0 || m.toks[act.first-1].lower != "to" {
+		return -1
+	}
+	for k := act.last + 1; k < len(m.toks) && k < act.last+8; k++ {
+		tk := &m.toks[k]
+		if tk.isClauseBreak() || tk.isVerb() {
+			return -1
+		}
+		switch tk.lower {
+		case "over", "about", "against":
+			return m.firstActorAfter(k+1, sources)
+		}
+	}
+	return -1
 }
 
 // sameCountryAs reports whether actor a is of the same country as one of
@@ -565,8 +593,9 @@ func (m *matcher) sameCountryAs(a int, sources []int) bool {
 }
 
 // adjectival reports whether actor a is a role word used as a modifier of
-// the noun after it ("terrorist activities", "a military alliance"),
-// which names no actor.
+// the noun after it ("terrorist activities", "a military alliance") or of
+// an actor of a country after it ("elderly British nationals"), which
+// names no actor.
 //
 // A region ("the Gulf", "Mediterranean", "the West") before a noun is a
 // modifier too: "the Gulf war", "the Mediterranean island of Cyprus",
@@ -579,6 +608,11 @@ func (m *matcher) adjectival(a int) bool {
 	t := m.toks[act.last+1].tag
 	switch {
 	case act.kind == "role":
+		// "elderly British nationals": a role word before another actor
+		// describes it.
+		if next := m.toks[act.last+1].actor; next >= 0 && len(m.actors[next].code) >= 3 && isCountryCode(m.actors[next].code[:3]) {
+			return true
+		}
 		return t == "NN" || t == "NNS"
 	case len(act.code) == 3 && isRegion(act.code):
 		return strings.HasPrefix(t, "NN")
@@ -923,6 +957,15 @@ func groupCompounds(m *matcher) {
 // news writes "Ugandan rebels surrendered after a government offensive"
 // and means Uganda's government.
 func inferRoleCountry(m *matcher) {
+	// "Russian aircraft including helicopter gunships": a bare role that
+	// names part of the actor before it is of that actor's country.
+	for i := 1; i < len(m.actors); i++ {
+		a, prev := &m.actors[i], m.actors[i-1]
+		if len(a.code) == 3 && isRole(a.code) && len(prev.code) > 3 && isCountryCode(prev.code[:3]) &&
+			a.first >= 2 && prev.last == a.first-2 && isInclusion(m.toks[a.first-1].lower) {
+			a.code = prev.code[:3] + a.code
+		}
+	}
 	country := ""
 	for _, a := range m.actors {
 		if len(a.code) < 3 || !isCountryCode(a.code[:3]) {
@@ -943,6 +986,10 @@ func inferRoleCountry(m *matcher) {
 		}
 	}
 }
+
+// isInclusion reports whether w introduces a part of what precedes it
+// ("aircraft including gunships").
+func isInclusion(w string) bool { return w == "including" || w == "notably" || w == "especially" }
 
 // isRole reports whether c is a bare CAMEO role or sector code.
 func isRole(c string) bool {
@@ -1253,7 +1300,8 @@ func (m *matcher) actorAfterWord(pos int, w string) int {
 func (m *matcher) firstActorAfter(pos int, sources []int) int {
 	for k := pos; k < len(m.toks) && k < pos+12; k++ {
 		t := &m.toks[k]
-		if t.isClauseBreak() || t.tag == "WDT" || t.isVerb() && !m.isParticiple(k) && !m.isInfinitive(k) {
+		if t.isClauseBreak() || t.tag == "WDT" || t.isVerb() && !m.isParticiple(k) && !m.isInfinitive(k) ||
+			isEventTime(t.lower) {
 			return -1
 		}
 		if a := t.actor; a >= 0 && !slices.Contains(sources, a) && !m.adjectival(a) && !m.ownRole(a, sources) {
@@ -1261,6 +1309,17 @@ func (m *matcher) firstActorAfter(pos int, sources []int) int {
 		}
 	}
 	return -1
+}
+
+// isEventTime reports whether w is a preposition that dates an event by
+// another one ("surrendered following a government offensive", "after
+// talks with Syria"): the actors after it belong to that other event.
+func isEventTime(w string) bool {
+	switch w {
+	case "following", "after", "before", "during", "amid", "amidst", "since", "until", "despite":
+		return true
+	}
+	return false
 }
 
 // ownRole reports whether actor a is a role of the source's own side

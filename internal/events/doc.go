@@ -16,7 +16,13 @@
 //     speech verb takes the actor that follows it); a passive verb takes the
 //     actor after "by" as source and its subject as target;
 //   - the target is the actor the pattern's "+" binds, or the first actor
-//     after the pattern within the clause;
+//     after the pattern within the clause, not past a preposition that
+//     dates the event by another one ("surrendered following a government
+//     offensive", "after talks with Y"); a complaint to an addressee over
+//     another's act targets the one who acted ("complained to the UN over
+//     Israeli raids" is against Israel);
+//   - a bare role that names part of the actor before it takes that
+//     actor's country ("Russian aircraft including helicopter gunships");
 //   - compound actors ("the US and Russia", "the government and the
 //     rebels") give one event per member;
 //   - negated events ("did not attack", "neither … nor … used") are dropped
