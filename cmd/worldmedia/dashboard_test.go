@@ -23,13 +23,7 @@ import (
 // $WORLDMEDIA_ARTIFACTS (else a temporary directory) for a person to look
 // at. It skips without Chromium (/usr/bin/chromium, or $CHROMIUM).
 func TestDashboard(t *testing.T) {
-	exec := os.Getenv("CHROMIUM")
-	if exec == "" {
-		exec = "/usr/bin/chromium"
-	}
-	if _, err := os.Stat(exec); err != nil {
-		t.Skipf("no Chromium at %s (%v): install Debian's chromium (apt-get install -y chromium) to run the dashboard test, or set CHROMIUM", exec, err)
-	}
+	b := &dashBrowser{ctx: testkit.Chromium(t)} // skips without Chromium, before the store is built
 	start := time.Now()
 	dir := t.TempDir()
 	db := filepath.Join(dir, "w.duckdb")
@@ -70,7 +64,6 @@ func TestDashboard(t *testing.T) {
 	} else if err := os.MkdirAll(artifacts, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	b := startBrowser(t, exec)
 
 	t.Run("relations", func(t *testing.T) {
 		ctx := b.tab(t, base+"/#/relations?a=USA&b=RUS")
@@ -154,33 +147,9 @@ func TestDashboard(t *testing.T) {
 	t.Logf("dashboard test took %v", time.Since(start).Round(time.Millisecond))
 }
 
-// dashBrowser is one headless Chromium, run as the web package's tests run
-// it: a fresh profile and no connection but to the test server.
+// dashBrowser is one headless Chromium (testkit.Chromium), as the web
+// package's tests run it.
 type dashBrowser struct{ ctx context.Context }
-
-func startBrowser(t *testing.T, exec string) *dashBrowser {
-	t.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exec),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("no-proxy-server", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.Flag("mute-audio", true),
-		chromedp.WindowSize(1280, 900),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancelAlloc)
-	ctx, cancel := chromedp.NewContext(allocCtx)
-	t.Cleanup(cancel)
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting %s: %v", exec, err)
-	}
-	return &dashBrowser{ctx: ctx}
-}
 
 // tab opens url in a new tab and fails the test at its end if the page threw,
 // logged an error (but for an API request's status) or broke the

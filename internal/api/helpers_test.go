@@ -17,6 +17,7 @@ import (
 	"worldmedia/internal/article"
 	"worldmedia/internal/gdelt"
 	"worldmedia/internal/store"
+	"worldmedia/internal/testkit"
 )
 
 // The JSON bodies of the endpoints, as a client declares them.
@@ -82,10 +83,10 @@ func openStore(tb testing.TB, ctx context.Context, gdeltWeeks int) *store.DB {
 		tb.Fatal(err)
 	}
 	defer w.Close()
-	a1 := analysed(tb, "a1", "https://example.org/a1", "")
-	a2 := analysed(tb, "a2", "https://example.org/a2", "")
+	a1 := testkit.AnalysedArticle(tb, "a1", "https://example.org/a1", "")
+	a2 := testkit.AnalysedArticle(tb, "a2", "https://example.org/a2", "")
 	a2.DuplicateOf, a2.Story = "a1", "a1"
-	b1 := analysed(tb, "b1", "https://example.com/b1", "Syrian troops shelled Idlib on Tuesday, killing 12 people.\n"+
+	b1 := testkit.AnalysedArticle(tb, "b1", "https://example.com/b1", "Syrian troops shelled Idlib on Tuesday, killing 12 people.\n"+
 		`Russia's foreign minister Sergei Lavrov praised the UN, saying "we welcome the talks". Russia did not attack. Officials in Moscow said more talks would follow.`)
 	b1.Source, b1.Title = "Other Wire", "Lavrov praises UN talks"
 	b1.Date = time.Date(2017, 5, 2, 8, 0, 0, 0, time.UTC)
@@ -135,52 +136,6 @@ func relationRows(weeks int) []gdelt.EventRow {
 		}
 	}
 	return rows
-}
-
-func span(tb testing.TB, text, s string) article.Span {
-	tb.Helper()
-	i := strings.Index(text, s)
-	if i < 0 {
-		tb.Fatalf("%q not in %q", s, text)
-	}
-	return article.Span{Start: i, End: i + len(s)}
-}
-
-// analysed is a hand-made analysed article, as the store's tests build
-// one: two sentences, a material conflict event and a verbal cooperation
-// event, a negated one, a person, a place, a quote, a count and a theme.
-func analysed(tb testing.TB, id, url, text string) *article.Article {
-	tb.Helper()
-	if text == "" {
-		text = "Syrian troops shelled Idlib on Tuesday, killing 12 people.\n" +
-			`Russia's foreign minister Sergei Lavrov praised the UN, saying "we welcome the talks". Russia did not attack.`
-	}
-	s1 := span(tb, text, "Syrian troops shelled Idlib on Tuesday, killing 12 people.")
-	s2 := article.Span{Start: s1.End + 1, End: len(text)}
-	idlib := article.Place{Name: "Idlib", Resolved: "Idlib", GeonameID: 163115, Country: "SY", ADM1: "12",
-		Lat: 35.93, Lon: 36.63, Mentions: []article.Span{span(tb, text, "Idlib")}}
-	return &article.Article{
-		ID: id, URL: url, Title: "Troops shell Idlib", Source: "Test News", Language: "en", Text: text,
-		Date:      time.Date(2017, 4, 13, 10, 30, 0, 0, time.UTC),
-		Story:     id,
-		Sentences: []article.Sentence{{Span: s1}, {Span: s2}},
-		Events: []article.Event{
-			{Source: "SYRMIL", Target: "SYR", Code: "195", Root: "19", Goldstein: -10, Quad: 4, Plover: "FIGHT",
-				Date: "2017-04-11", Sentence: 0, SourceSpan: span(tb, text, "Syrian troops"), VerbSpan: span(tb, text, "shelled"),
-				TargetSpan: span(tb, text, "Idlib"), Location: &article.EventLocation{Name: "Idlib", Country: "SY", Lat: 35.93, Lon: 36.63}},
-			{Source: "RUSGOV", Target: "IGOUNO", Code: "051", Root: "05", Goldstein: 3.4, Quad: 1, Plover: "AGREE",
-				Date: "2017-04-13", Sentence: 1, SourceSpan: span(tb, text, "Russia's foreign minister Sergei Lavrov"),
-				VerbSpan: span(tb, text, "praised"), TargetSpan: span(tb, text, "the UN")},
-			{Source: "RUS", Code: "190", Root: "19", Goldstein: -10, Quad: 4, Date: "2017-04-13", Sentence: 1, Negated: true},
-		},
-		Persons:       []article.Entity{{Name: "Sergei Lavrov", Code: "RUSGOV", Mentions: []article.Span{span(tb, text, "Sergei Lavrov")}}},
-		Organizations: []article.Entity{{Name: "UN", Code: "IGOUNO", Mentions: []article.Span{span(tb, text, "UN")}}},
-		Places:        []article.Place{idlib},
-		Quotes:        []article.Quote{{Text: "we welcome the talks", Span: span(tb, text, "we welcome the talks"), Speaker: "Sergei Lavrov", SpeakerCode: "RUSGOV", SpeakerSpan: span(tb, text, "Sergei Lavrov")}},
-		Counts:        []article.Count{{Kind: "KILL", Number: 12, Object: "people", Place: "Idlib", Span: span(tb, text, "killing 12 people")}},
-		Tone:          &article.Tone{Tone: -2.5, Positive: 3, Negative: 5.5, Polarity: 8.5, Words: 30},
-		Themes:        []article.Theme{{Name: "ARMEDCONFLICT", Mentions: []article.Span{span(tb, text, "shelled")}}},
-	}
 }
 
 // serve runs the API over s in an httptest server.

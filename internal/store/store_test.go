@@ -13,10 +13,10 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"worldmedia/internal/article"
 	"worldmedia/internal/gdelt"
 	"worldmedia/internal/relations"
 	"worldmedia/internal/store"
+	"worldmedia/internal/testkit"
 )
 
 func open(t *testing.T, path string) *store.DB {
@@ -37,52 +37,6 @@ func writer(t *testing.T, db *store.DB) *store.Writer {
 	}
 	t.Cleanup(func() { w.Close() })
 	return w
-}
-
-func span(t *testing.T, text, s string) article.Span {
-	t.Helper()
-	i := strings.Index(text, s)
-	if i < 0 {
-		t.Fatalf("%q not in %q", s, text)
-	}
-	return article.Span{Start: i, End: i + len(s)}
-}
-
-// analysed is a hand-made analysed article: two sentences, a material
-// conflict event and a verbal cooperation event, a negated one, a person,
-// a place, a quote, a count and a theme.
-func analysed(t *testing.T, id, url, text string) *article.Article {
-	t.Helper()
-	if text == "" {
-		text = "Syrian troops shelled Idlib on Tuesday, killing 12 people.\n" +
-			`Russia's foreign minister Sergei Lavrov praised the UN, saying "we welcome the talks". Russia did not attack.`
-	}
-	s1 := span(t, text, "Syrian troops shelled Idlib on Tuesday, killing 12 people.")
-	s2 := article.Span{Start: s1.End + 1, End: len(text)}
-	idlib := article.Place{Name: "Idlib", Resolved: "Idlib", GeonameID: 163115, Country: "SY", ADM1: "12",
-		Lat: 35.93, Lon: 36.63, Mentions: []article.Span{span(t, text, "Idlib")}}
-	return &article.Article{
-		ID: id, URL: url, Title: "Troops shell Idlib", Source: "Test News", Language: "en", Text: text,
-		Date:      time.Date(2017, 4, 13, 10, 30, 0, 0, time.UTC),
-		Story:     id,
-		Sentences: []article.Sentence{{Span: s1}, {Span: s2}},
-		Events: []article.Event{
-			{Source: "SYRMIL", Target: "SYR", Code: "195", Root: "19", Goldstein: -10, Quad: 4, Plover: "FIGHT",
-				Date: "2017-04-11", Sentence: 0, SourceSpan: span(t, text, "Syrian troops"), VerbSpan: span(t, text, "shelled"),
-				TargetSpan: span(t, text, "Idlib"), Location: &article.EventLocation{Name: "Idlib", Country: "SY", Lat: 35.93, Lon: 36.63}},
-			{Source: "RUSGOV", Target: "IGOUNO", Code: "051", Root: "05", Goldstein: 3.4, Quad: 1, Plover: "AGREE",
-				Date: "2017-04-13", Sentence: 1, SourceSpan: span(t, text, "Russia's foreign minister Sergei Lavrov"),
-				VerbSpan: span(t, text, "praised"), TargetSpan: span(t, text, "the UN")},
-			{Source: "RUS", Code: "190", Root: "19", Goldstein: -10, Quad: 4, Date: "2017-04-13", Sentence: 1, Negated: true},
-		},
-		Persons:       []article.Entity{{Name: "Sergei Lavrov", Code: "RUSGOV", Mentions: []article.Span{span(t, text, "Sergei Lavrov")}}},
-		Organizations: []article.Entity{{Name: "UN", Code: "IGOUNO", Mentions: []article.Span{span(t, text, "UN")}}},
-		Places:        []article.Place{idlib},
-		Quotes:        []article.Quote{{Text: "we welcome the talks", Span: span(t, text, "we welcome the talks"), Speaker: "Sergei Lavrov", SpeakerCode: "RUSGOV", SpeakerSpan: span(t, text, "Sergei Lavrov")}},
-		Counts:        []article.Count{{Kind: "KILL", Number: 12, Object: "people", Place: "Idlib", Span: span(t, text, "killing 12 people")}},
-		Tone:          &article.Tone{Tone: -2.5, Positive: 3, Negative: 5.5, Polarity: 8.5, Words: 30},
-		Themes:        []article.Theme{{Name: "ARMEDCONFLICT", Mentions: []article.Span{span(t, text, "shelled")}}},
-	}
 }
 
 func count(t *testing.T, db *store.DB, query string, args ...any) int {
@@ -129,7 +83,7 @@ func TestOpenBadConfig(t *testing.T) {
 func TestWriterStoresEverything(t *testing.T) {
 	db := open(t, "")
 	w := writer(t, db)
-	a := analysed(t, "a1", "https://example.org/a1", "")
+	a := testkit.AnalysedArticle(t, "a1", "https://example.org/a1", "")
 	if d := w.Check(a); d != store.New {
 		t.Fatalf("Check = %v, want new", d)
 	}
@@ -180,24 +134,24 @@ func TestWriterIdempotentAndReplaces(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "w.duckdb")
 	db := open(t, path)
 	w := writer(t, db)
-	a := analysed(t, "a1", "https://example.org/a1", "")
+	a := testkit.AnalysedArticle(t, "a1", "https://example.org/a1", "")
 	w.Check(a)
 	if err := w.Put(t.Context(), []store.Record{{Article: a}}); err != nil {
 		t.Fatal(err)
 	}
-	if d := w.Check(analysed(t, "a1", "https://example.org/a1", "")); d != store.Unchanged {
+	if d := w.Check(testkit.AnalysedArticle(t, "a1", "https://example.org/a1", "")); d != store.Unchanged {
 		t.Errorf("the same article again: %v, want unchanged", d)
 	}
 	// A new writer (a re-run) knows what is stored.
 	w.Close()
 	w = writer(t, db)
-	if d := w.Check(analysed(t, "a1", "https://example.org/a1", "")); d != store.Unchanged {
+	if d := w.Check(testkit.AnalysedArticle(t, "a1", "https://example.org/a1", "")); d != store.Unchanged {
 		t.Errorf("the same article in a re-run: %v, want unchanged", d)
 	}
 	// A changed version of the URL replaces the old one.
 	text := "Syrian troops shelled Idlib on Tuesday, killing 12 people.\nRussia's foreign minister Sergei Lavrov praised the UN, " +
 		`saying "we welcome the talks". Russia did not attack. Officials said more would follow.`
-	b := analysed(t, "a1v2", "https://example.org/a1", text)
+	b := testkit.AnalysedArticle(t, "a1v2", "https://example.org/a1", text)
 	if d := w.Check(b); d != store.Changed {
 		t.Fatalf("changed version: %v, want changed", d)
 	}
@@ -228,9 +182,9 @@ func TestWriterIdempotentAndReplaces(t *testing.T) {
 func TestWriterSameTextAtTwoURLs(t *testing.T) {
 	db := open(t, "")
 	w := writer(t, db)
-	a := analysed(t, "same", "https://example.org/1", "")
+	a := testkit.AnalysedArticle(t, "same", "https://example.org/1", "")
 	w.Check(a)
-	b := analysed(t, "same", "https://example.com/2", "")
+	b := testkit.AnalysedArticle(t, "same", "https://example.com/2", "")
 	if d := w.Check(b); d != store.New {
 		t.Fatalf("the same text at another URL: %v, want new", d)
 	}
@@ -248,10 +202,10 @@ func TestWriterSameTextAtTwoURLs(t *testing.T) {
 func TestWriterRelease(t *testing.T) {
 	db := open(t, "")
 	w := writer(t, db)
-	a := analysed(t, "a1", "", "")
+	a := testkit.AnalysedArticle(t, "a1", "", "")
 	w.Check(a)
 	w.Release(a)
-	if d := w.Check(analysed(t, "a1", "", "")); d != store.New {
+	if d := w.Check(testkit.AnalysedArticle(t, "a1", "", "")); d != store.New {
 		t.Errorf("after Release: %v, want new", d)
 	}
 }
@@ -259,7 +213,7 @@ func TestWriterRelease(t *testing.T) {
 func TestWriterRepairsInvalidUTF8(t *testing.T) {
 	db := open(t, "")
 	w := writer(t, db)
-	a := analysed(t, "a1", "", "")
+	a := testkit.AnalysedArticle(t, "a1", "", "")
 	a.Title = "bad \xff title"
 	w.Check(a)
 	if err := w.Put(t.Context(), []store.Record{{Article: a}}); err != nil {
@@ -274,7 +228,7 @@ func TestWriterRepairsInvalidUTF8(t *testing.T) {
 func TestPutIsAtomic(t *testing.T) {
 	db := open(t, "")
 	w := writer(t, db)
-	a := analysed(t, "a1", "", "")
+	a := testkit.AnalysedArticle(t, "a1", "", "")
 	w.Check(a)
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
@@ -295,8 +249,8 @@ func TestPutIsAtomic(t *testing.T) {
 func TestQueries(t *testing.T) {
 	db := open(t, "")
 	w := writer(t, db)
-	a := analysed(t, "a1", "https://example.org/a1", "")
-	dup := analysed(t, "a2", "https://example.org/a2", "")
+	a := testkit.AnalysedArticle(t, "a1", "https://example.org/a1", "")
+	dup := testkit.AnalysedArticle(t, "a2", "https://example.org/a2", "")
 	dup.DuplicateOf, dup.Story = "a1", "a1"
 	w.Check(a)
 	w.Check(dup)
@@ -512,7 +466,7 @@ func TestGDELTRoundTrip(t *testing.T) {
 func TestEventPlaces(t *testing.T) {
 	db := open(t, "")
 	w := writer(t, db)
-	a := analysed(t, "a1", "", "")
+	a := testkit.AnalysedArticle(t, "a1", "", "")
 	w.Check(a)
 	if err := w.Put(t.Context(), []store.Record{{Article: a}}); err != nil {
 		t.Fatal(err)
@@ -579,7 +533,7 @@ func TestImportEventsFile(t *testing.T) {
 func TestAnalysisActorsCountries(t *testing.T) {
 	db := open(t, "")
 	w := writer(t, db)
-	a := analysed(t, "a1", "", "")
+	a := testkit.AnalysedArticle(t, "a1", "", "")
 	w.Check(a)
 	if err := w.Put(t.Context(), []store.Record{{Article: a}}); err != nil {
 		t.Fatal(err)

@@ -21,18 +21,11 @@ import (
 	"github.com/chromedp/chromedp/kb"
 	"github.com/google/go-cmp/cmp"
 
+	"worldmedia/internal/testkit"
 	"worldmedia/internal/web"
 )
 
 var update = flag.Bool("update", false, "write testdata/relations.png, a screenshot of the relations view")
-
-// chromiumPath is Debian's Chromium; CHROMIUM overrides it.
-func chromiumPath() string {
-	if p := os.Getenv("CHROMIUM"); p != "" {
-		return p
-	}
-	return "/usr/bin/chromium"
-}
 
 // browser is one headless Chromium for all the subtests, each in its own tab,
 // over a server with the dashboard at / and a fake API at /api/v1/.
@@ -44,10 +37,7 @@ type browser struct {
 
 func newBrowser(t *testing.T) *browser {
 	t.Helper()
-	exec := chromiumPath()
-	if _, err := os.Stat(exec); err != nil {
-		t.Skipf("no Chromium at %s (%v): install Debian's chromium (apt-get install -y chromium) to run the browser tests, or set CHROMIUM", exec, err)
-	}
+	ctx := testkit.Chromium(t)
 	h, err := web.New(web.DefaultConfig(), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -58,27 +48,6 @@ func newBrowser(t *testing.T) *browser {
 	mux.Handle("/api/v1/", api)
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
-
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exec),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("no-proxy-server", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.Flag("mute-audio", true),
-		chromedp.WindowSize(1280, 900),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancelAlloc)
-	ctx, cancel := chromedp.NewContext(allocCtx)
-	t.Cleanup(cancel)
-	// Start the browser with a context without timeout: its life is the test's.
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting %s: %v", exec, err)
-	}
 	return &browser{ctx: ctx, url: srv.URL, api: api}
 }
 
