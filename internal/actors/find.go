@@ -69,6 +69,13 @@ func (d *Dictionary) Find(text string, tokens []article.Token, date time.Time) [
 			i = end + 1
 			continue
 		}
+		if t := us[i].tok; s.kind == Role && t == us[end].tok && isVerbTag(tokens[t].Tag) &&
+			(t == 0 || !isDeterminerTag(tokens[t-1].Tag)) {
+			// "the wounded" and "the detained" are people; "killed one
+			// soldier and wounded two" is a verb.
+			i = end + 1
+			continue
+		}
 		code, _, _ := s.at(day)
 		out = append(out, Match{
 			First: us[i].tok, Last: us[end].tok,
@@ -206,3 +213,12 @@ func fieldTokens(s string) []article.Token {
 	}
 	return toks
 }
+
+// isVerbTag reports whether a part-of-speech tag is a verb's past tense or
+// participle, the forms role words such as "wounded" share with verbs.
+func isVerbTag(tag string) bool { return tag == "VBN" || tag == "VBD" }
+
+// isDeterminerTag reports whether a tag is a determiner's, a possessive's or
+// a number's, which make a noun of a participle ("the wounded", "their
+// detained", "200 injured").
+func isDeterminerTag(tag string) bool { return tag == "DT" || tag == "PRP$" || tag == "CD" }

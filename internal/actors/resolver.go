@@ -136,11 +136,11 @@ func merge(es []article.Entity) []article.Entity {
 }
 
 // kindName names an actor kind for article.ActorMention.Kind: "country"
-// (also for demonyms and capitals), "person", "organization", "group",
-// "role".
+// (also for capitals), "adj" (a demonym: "Russian", "Syrians"), "person",
+// "organization", "group", "role".
 func kindName(k Kind) string {
 	switch k {
-	case CountryAdj, Capital:
+	case Capital:
 		return "country"
 	}
 	return k.String()

@@ -205,8 +205,9 @@ type ActorMention struct {
 	Code string
 	// Name is the canonical name of the actor ("Vladimir Putin", "Russia").
 	Name string
-	// Kind says what the words are: "country", "person", "organization",
-	// "group", "role" (a role word alone: "troops").
+	// Kind says what the words are: "country" (or a capital for its
+	// government), "adj" (a demonym: "Russian", "Syrians"), "person",
+	// "organization", "group", "role" (a role word alone: "troops").
 	Kind string
 }
 

@@ -119,7 +119,80 @@ type verbGroup struct {
 	negated           bool
 	passive           bool
 	infinitive        bool
-	modal             string
+	// reduced is a participle modifying the noun before it, a relative
+	// clause without "who was": "civilians imprisoned for …", "a report
+	// released Tuesday".
+	reduced bool
+	modal   string
+}
+
+// reducedGroupAt returns the index of the reduced relative clause whose
+// participle is token k, or -1.
+func (m *matcher) reducedGroupAt(groups []verbGroup, k int) int {
+	for i, g := range groups {
+		if g.reduced && g.head == k {
+			return i
+		}
+	}
+	return -1
+}
+
+// reducedRelative reports whether verb group g is a bare past participle
+// right after a noun and not followed by an object: a passive relative
+// clause on that noun ("the civilians imprisoned for acting against
+// Moscow", "victims killed by the crash"), whose noun is the target and
+// whose source, if any, follows "by". A participle with an object
+// ("Russia accused France") is a past tense the tagger misread.
+func reducedRelative(toks []tok, g verbGroup) bool {
+	if g.head != g.first || g.first == 0 {
+		return false
+	}
+	prev := &toks[g.first-1]
+	if !strings.HasPrefix(prev.tag, "NN") {
+		return false
+	}
+	if g.head+1 < len(toks) {
+		next := &toks[g.head+1]
+		if !(next.tag == "IN" && next.lower != "that" || next.tag == "TO" || next.isClauseBreak() || next.isAdverb() || next.isTimeWord()) {
+			return false
+		}
+	}
+	// The tagger often reads a simple past as a participle ("a rights group
+	// protested Wednesday"). The noun is a relative clause's head only
+	// when it is no subject of this verb: it is the object of a verb or a
+	// preposition ("identify victims killed by", "at a lunch hosted by"),
+	// or the clause goes on to its own finite verb ("the civilians
+	// imprisoned for acting against Moscow were released").
+	for k := g.first - 2; k >= 0; k-- {
+		t := &toks[k]
+		if strings.HasPrefix(t.tag, "NN") || strings.HasPrefix(t.tag, "JJ") || t.isDeterminer() || t.tag == "CD" ||
+			t.tag == "POS" || t.tag == "HYPH" {
+			continue
+		}
+		if t.tag == "IN" && !isSubordinator(t.lower) || t.isVerb() {
+			// An object only after the clause's own verb: in "a report
+			// released in the capital alleged", "in the capital" is inside
+			// the subject.
+			for j := k; j >= 0 && !toks[j].isClauseBreak() && !isSubordinator(toks[j].lower); j-- {
+				switch toks[j].tag {
+				case "VB", "VBD", "VBZ", "VBP", "VBG", "MD":
+					return true
+				}
+			}
+		}
+		break
+	}
+	for k := g.head + 1; k < len(toks); k++ {
+		t := &toks[k]
+		if t.isClauseBreak() || t.tag == "WDT" || t.tag == "WP" || isSubordinator(t.lower) || t.tag == "CC" {
+			return false
+		}
+		switch t.tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		}
+	}
+	return false
 }
 
 func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.ActorMention) []article.Event {
@@ -255,7 +328,18 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 			obligation = true
 		}
 		passiveDone := false
-		if g.passive && targets == nil && !obligation {
+		if g.reduced && targets == nil && !obligation {
+			// Only the noun the participle modifies is its target: "a
+			// report released in the Rwandan capital" has none.
+			targets, sources = nil, nil
+			if t := m.actorEndingAt(g.first - 1); t >= 0 {
+				targets = m.members(t)
+			}
+			if by := m.actorAfterWord(best.end, "by"); by >= 0 {
+				sources = m.members(by)
+			}
+			passiveDone = true
+		} else if g.passive && targets == nil && !obligation {
 			// "X was attacked by Y": Y is the source, X the target; "X was
 			// killed by a roadside bomb": X is the target of no known actor.
 			targets = sources
@@ -268,7 +352,7 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		if targets == nil && !passiveDone {
 			targets = c.targetOf(m, best, sources)
 		}
-		if targets == nil && len(groupSources[gi]) == 0 {
+		if targets == nil && len(groupSources[gi]) == 0 && !g.reduced {
 			// "relations with Moscow are at a low point": the actor of
 			// the subject's prepositional phrase is what it is about.
 			if t := m.subjectPPActor(g.first); t >= 0 && !slices.Contains(sources, t) {
@@ -303,7 +387,8 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 			continue
 		}
 		best, ok := c.bestMatch(m, c.lex.headFor(c.lex.nouns, m.toks[i].lemma), i)
-		if !ok {
+		if !ok || slices.Contains(consumed[i:best.end], true) {
+			// "prisoners released by Russia": the verb's event is coded.
 			continue
 		}
 		date, historical := nearestDate(dates, i, a.Date)
@@ -478,6 +563,13 @@ func (c *Coder) retagProgressives(m *matcher) {
 func retagParticipleAdjectives(m *matcher) {
 	for i := 1; i+1 < len(m.toks); i++ {
 		t, prev, next := &m.toks[i], &m.toks[i-1], &m.toks[i+1]
+		if (t.tag == "VBN" || t.tag == "VBD") && t.actor < 0 && (prev.tag == "DT" || prev.tag == "PRP$") &&
+			prev.lower != "that" {
+			// After a determiner a participle is no verb: "evacuated the
+			// wounded", "the besieged town", "their exiled leader".
+			t.tag = "JJ"
+			continue
+		}
 		if t.tag != "VBN" || t.actor >= 0 {
 			continue
 		}
@@ -1065,6 +1157,8 @@ func appendVerbGroups(out []verbGroup, toks []tok) []verbGroup {
 						g.passive = true
 					}
 				}
+				g.reduced = reducedRelative(toks, g)
+				g.passive = g.passive || g.reduced
 			}
 			out = append(out, g)
 		}
@@ -1125,14 +1219,22 @@ var speechVerbs = map[string]bool{
 // findSources finds the subject actors of verb group gi.
 func (c *Coder) findSources(m *matcher, groups []verbGroup, gi int, prev []int) []int {
 	g := groups[gi]
-	// Coordinated verbs share their subject: "X attacked Y and killed Z".
-	if gi > 0 && prev != nil {
+	// Coordinated verbs share their subject, also when it is no actor: "X
+	// attacked Y and killed Z", "a bombing killed one soldier and wounded
+	// two others" (the soldier wounded nobody).
+	if gi > 0 {
 		k := g.first - 1
 		for k >= 0 && m.toks[k].isAdverb() {
 			k--
 		}
 		if k >= 0 && (m.toks[k].lower == "and" || m.toks[k].lower == "but" || m.toks[k].lower == "or") {
 			return prev
+		}
+	}
+	if gi > 0 && prev != nil {
+		k := g.first - 1
+		for k >= 0 && m.toks[k].isAdverb() {
+			k--
 		}
 		// A participle clause after a comma shares the main clause's
 		// subject: "Lavrov doubled down …, repeating denials".
@@ -1185,6 +1287,15 @@ func (c *Coder) findSources(m *matcher, groups []verbGroup, gi int, prev []int) 
 			break
 		}
 		if t.isVerb() && !speechVerbs[t.lemma] {
+			if r := m.reducedGroupAt(groups, k); r >= 0 {
+				// Past a relative clause to its noun: "the prisoners
+				// released by Russia returned"; "nationals suspected by
+				// the West of blowing up" are no actor.
+				if a := m.actorEndingAt(groups[r].first - 1); a >= 0 {
+					return m.members(a)
+				}
+				break
+			}
 			if g.infinitive {
 				// "Obama wants to attack": the governing verb's subject.
 				return prev
@@ -1282,8 +1393,17 @@ func (m *matcher) actorAfterWord(pos int, w string) int {
 		}
 		if t.lower == w {
 			for j := k + 1; j < len(m.toks) && j <= k+3; j++ {
-				if m.toks[j].actor >= 0 {
-					return m.toks[j].actor
+				if a := m.toks[j].actor; a >= 0 {
+					if l := m.actors[a].last; l+1 < len(m.toks) && strings.HasPrefix(m.toks[l+1].tag, "NN") &&
+						m.actors[a].kind != "adj" &&
+						!m.toks[l+1].isTimeWord() && m.toks[l+1].actor < 0 {
+						// A name only modifies the noun that heads the
+						// phrase: "killed by the Malaysia Airlines flight
+						// crash". (A demonym does not: "by a Ukrainian
+						// protester" is by a Ukrainian.)
+						return -1
+					}
+					return a
 				}
 				if !m.toks[j].isDeterminer() && !strings.HasPrefix(m.toks[j].tag, "JJ") {
 					break

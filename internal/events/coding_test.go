@@ -40,6 +40,7 @@ type specCase struct {
 	want     []string // "SRC CODE TGT [DATE] [reported]"
 	not      []string // code prefixes that must not be coded
 	none     bool
+	only     bool // nothing is coded but the wanted events
 }
 
 func readSpecs(t *testing.T, path string) []specCase {
@@ -64,6 +65,8 @@ func readSpecs(t *testing.T, path string) []specCase {
 			t.Fatalf("%s:%d: expectation before any sentence", path, n)
 		case line == "none":
 			cases[len(cases)-1].none = true
+		case line == "only":
+			cases[len(cases)-1].only = true
 		case strings.HasPrefix(line, "not "):
 			cases[len(cases)-1].not = append(cases[len(cases)-1].not, strings.TrimSpace(line[4:]))
 		default:
@@ -147,6 +150,15 @@ func TestCodingSpecs(t *testing.T) {
 						if strings.HasPrefix(ev.Code, n) {
 							t.Errorf("%s\n  coded %s, want no %s event", c.sentence, ev.Code, n)
 						}
+					}
+				}
+				for _, ev := range a.Events {
+					ok := !c.only
+					for _, w := range c.want {
+						ok = ok || satisfies(ev, w)
+					}
+					if !ok {
+						t.Errorf("%s\n  coded %s %s %s, want only %q", c.sentence, orDash(ev.Source), ev.Code, orDash(ev.Target), c.want)
 					}
 				}
 				if c.none && len(a.Events) > 0 {

@@ -380,7 +380,7 @@ func (d *doc) actorCandidate(m article.ActorMention, first, last int) (candidate
 	case "organization", "group":
 		c.score = scoreOrg
 		c.sp = speaker{name: m.Name, code: m.Code, span: m.Span, person: -1}
-	case "country":
+	case "country", "adj":
 		if len(m.Code) > 3 {
 			c.score = scoreGovernment
 			c.sp = speaker{name: cleanPhrase(m.Span.In(d.text)), code: m.Code, span: m.Span, person: -1}
