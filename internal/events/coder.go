@@ -184,7 +184,7 @@ func reducedRelative(toks []tok, g verbGroup) bool {
 	}
 	for k := g.head + 1; k < len(toks); k++ {
 		t := &toks[k]
-		if t.isClauseBreak() || t.tag == "WDT" || t.tag == "WP" || isSubordinator(t.lower) || t.tag == "CC" {
+		if t.isClauseBreak() || t.tag == "WDT" || t.tag == "WP" || t.tag == "WRB" || isSubordinator(t.lower) || t.tag == "CC" {
 			return false
 		}
 		switch t.tag {
@@ -254,6 +254,7 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 	// or -1 when it coded none.
 	m.firstEvent = grow(m.firstEvent, len(groups))
 	firstEvent := m.firstEvent
+	m.groupCode = grow(m.groupCode, len(groups))
 	for gi := range firstEvent {
 		firstEvent[gi] = -1
 	}
@@ -303,7 +304,9 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		}
 		sources := groupSources[gi]
 		reported := quoted[g.head] || c.reportedClause(m, groups, gi)
-		if len(sources) == 0 || m.firstPerson(g.first) {
+		if len(sources) == 0 && !g.passive || m.firstPerson(g.first) {
+			// (A passive's subject is its target: "she hoped officials
+			// would be indicted" does not indict the speaker.)
 			if quoted[g.head] || reported {
 				sources = speaker
 			}
@@ -363,6 +366,7 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 			best.code = futureCode(best.p.code)
 		}
 		firstEvent[gi] = len(out)
+		m.groupCode[gi] = best.codeOr()
 		if targets == nil && len(sources) > 1 && isSymmetric(best.codeOr(), m.toks[g.head].lemma) {
 			// A compound subject with no object acts on itself: "Czechia
 			// and China signed an agreement" is each with the other.
@@ -408,7 +412,7 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		} else if by := m.actorAfterWord(byAt, "by"); by >= 0 {
 			sources = m.members(by)
 		} else if gi := m.governingGroup(groups, i); gi >= 0 {
-			if fe := firstEvent[gi]; fe >= 0 && (fe >= len(out) || out[fe].Code != "010") {
+			if fe := firstEvent[gi]; fe >= 0 && m.groupCode[gi] != "010" {
 				// "ratified an agreement": the verb's event is the one. A
 				// bare statement is not: "announced a suspension of air
 				// links with X" is the suspension, announced.
@@ -570,6 +574,11 @@ func retagParticipleAdjectives(m *matcher) {
 			t.tag = "JJ"
 			continue
 		}
+		if (t.tag == "VBN" || t.tag == "VBD") && t.actor < 0 && prev.tag == "CD" && (strings.HasPrefix(next.tag, "NN") || next.tag == "JJ") {
+			// "the two exiled dissidents", "30 wounded soldiers".
+			t.tag = "JJ"
+			continue
+		}
 		if t.tag != "VBN" || t.actor >= 0 {
 			continue
 		}
@@ -586,6 +595,17 @@ func retagParticipleAdjectives(m *matcher) {
 			t.tag = "JJ"
 		}
 	}
+}
+
+// speechTakesAddressee reports whether a speech verb's object is whom it
+// is said to ("told Russia", "briefed reporters", "warned Iran"), not what
+// is said.
+func speechTakesAddressee(lemma string) bool {
+	switch lemma {
+	case "tell", "inform", "brief", "assure", "address", "remind", "notify", "advise", "update", "thank", "greet":
+		return true
+	}
+	return false
 }
 
 // isRelativePronoun reports whether w can open a relative clause about a
@@ -631,6 +651,26 @@ func (c *Coder) targetOf(m *matcher, best match, sources []int) []int {
 			return m.members(o)
 		}
 		return m.members(best.target)
+	case !best.bound && best.codeOr() == "010" && !best.p.noun:
+		// A statement is made to its addressee ("said to reporters",
+		// "told Russia"); an actor of what was said is not its target:
+		// "Israel said a mortar was fired from the Gaza Strip", "made
+		// his remarks in Doha".
+		k := best.end
+		if k < len(m.toks) && m.toks[k].lower == "to" {
+			k++
+		} else if !speechTakesAddressee(best.p.head) {
+			return nil
+		}
+		for ; k < len(m.toks) && k <= best.end+3; k++ {
+			if a := m.toks[k].actor; a >= 0 && !slices.Contains(sources, a) {
+				return m.members(a)
+			}
+			if !m.toks[k].isDeterminer() && !strings.HasPrefix(m.toks[k].tag, "JJ") {
+				break
+			}
+		}
+		return nil
 	case !best.bound:
 		// The object's own modifier first: "rejected a U.S. request to
 		// interrogate detainees", "accepted Iran's offer" act on the one

@@ -80,6 +80,7 @@ type matcher struct {
 	// Per-sentence buffers of codeSentence.
 	quoted, consumed []bool
 	firstEvent       []int
+	groupCode        []string // the code matched at each verb group, "" for none
 	groupSources     [][]int
 }
 
