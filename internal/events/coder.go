@@ -362,6 +362,11 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 				targets = m.members(t)
 			}
 		}
+		if best.p.converse && !obligation && !passiveDone {
+			// "demonstrators received weapons from the government": the
+			// government arms the demonstrators.
+			sources, targets = targets, sources
+		}
 		if !obligation && (intent || isFutureModal(g.modal) || g.modal == "would" && reported || m.conditionalThreat(g, best.codeOr())) {
 			best.code = futureCode(best.p.code)
 		}

@@ -64,6 +64,9 @@ type pattern struct {
 	head   string
 	rest   []elem
 	noun   bool   // a noun pattern (nouns.txt)
+	// converse: the subject undergoes the act and "+" does it ("receive
+	// weapons from +").
+	converse bool
 	source string // file:line, for explanations and tests
 	order  int    // position in the lexicon: later wins ties
 	weight int    // number of words: longer patterns are more specific
@@ -286,8 +289,11 @@ func (l *Lexicon) loadPatterns(fsys fs.FS, name string, noun bool) error {
 		}
 		code, rhs, ok := strings.Cut(line, "=")
 		code = strings.TrimSpace(code)
+		// "072< = receive * weapon from +": a converse verb, whose subject
+		// is the target and whose "+" the source.
+		code, converse := strings.CutSuffix(code, "<")
 		if !ok || !validCode(code) {
-			errs = append(errs, &LineError{name, n, fmt.Errorf("%w: want \"CODE = pattern | pattern\"", ErrSyntax)})
+			errs = append(errs, &LineError{name, n, fmt.Errorf("%w: want \"CODE = pattern | pattern\" or \"CODE< = ...\"", ErrSyntax)})
 			continue
 		}
 		if _, ok := l.codes[code]; !ok {
@@ -308,7 +314,11 @@ func (l *Lexicon) loadPatterns(fsys fs.FS, name string, noun bool) error {
 				errs = append(errs, &LineError{name, n, err})
 				continue
 			}
-			p := &pattern{code: code, head: elems[0].word, rest: elems[1:], noun: noun,
+			if converse && !hasTarget(elems) {
+				errs = append(errs, &LineError{name, n, fmt.Errorf("%w: %q: a converse pattern needs its source, \"+\"", ErrBadPattern, strings.TrimSpace(a))})
+				continue
+			}
+			p := &pattern{code: code, head: elems[0].word, rest: elems[1:], noun: noun, converse: converse,
 				source: fmt.Sprintf("%s:%d", name, n), order: l.n, weight: countWords(elems), need: needWords(elems[1:])}
 			l.n++
 			l.all = append(l.all, p)
@@ -345,6 +355,17 @@ func needWords(es []elem) [][]string {
 
 // countWords is the number of words a pattern requires at least; optional
 // parts count half, to prefer a pattern that uses them only over equals.
+// hasTarget reports whether a sequence surely has a "+" (outside optional
+// parts).
+func hasTarget(es []elem) bool {
+	for _, e := range es {
+		if e.kind == elemTarget {
+			return true
+		}
+	}
+	return false
+}
+
 func countWords(es []elem) int {
 	n := 0
 	for _, e := range es {
