@@ -266,6 +266,22 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		if !ok {
 			continue
 		}
+		if next := gi + 1; next < len(groups) && !consumed[groups[next].head] && m.noClauseBreak(g.last+1, groups[next].first) {
+			lemma := g.lemmaOf(m)
+			if wishes[lemma] && strings.HasPrefix(best.codeOr(), "01") {
+				// "hoped French officials would be indicted": hoping for
+				// another's punishment or defeat is no optimistic comment.
+				if nb, ok := c.bestMatch(m, c.lex.headFor(c.lex.verbs, groups[next].lemmaOf(m)), groups[next].head); ok && isConflict(nb.codeOr()) {
+					continue
+				}
+			}
+			if helpers[lemma] && best.p.code[:2] == "07" && (groups[next].infinitive || groups[next].first == g.last+1) &&
+				c.complementCoded(m, groups, next) {
+				// "helped to plan and carry out killings": what was
+				// helped is the event, its helper a source of it.
+				continue
+			}
+		}
 		if !g.infinitive && gi > 0 && wishes[groups[gi-1].lemmaOf(m)] && m.noClauseBreak(groups[gi-1].last+1, g.first) {
 			// "said it hoped French officials would be indicted": a wish,
 			// not the act.
@@ -924,6 +940,38 @@ func (m *matcher) actorBetween(i, j int) bool {
 
 // wishes are verbs whose finite complement clause is only wished for.
 var wishes = map[string]bool{"hope": true, "wish": true, "pray": true, "dream": true}
+
+// complementCoded reports whether the verb group at gi, or a verb
+// coordinated with it ("to plan and carry out killings"), has an event.
+func (c *Coder) complementCoded(m *matcher, groups []verbGroup, gi int) bool {
+	for k := gi; k < len(groups) && k < gi+3; k++ {
+		if k > gi {
+			if w := m.toks[groups[k].first-1].lower; w != "and" && w != "or" || groups[k].first-2 != groups[k-1].last {
+				return false
+			}
+		}
+		if _, ok := c.bestMatch(m, c.lex.headFor(c.lex.verbs, groups[k].lemmaOf(m)), groups[k].head); ok {
+			return true
+		}
+		// Or its object names the event: "carry out killings".
+		for j := groups[k].last + 1; j < len(m.toks) && j <= groups[k].last+4; j++ {
+			t := &m.toks[j]
+			if t.isClauseBreak() || t.isVerb() {
+				break
+			}
+			if canStartNounPattern(t.tag) {
+				if _, ok := c.bestMatch(m, c.lex.headFor(c.lex.nouns, t.lemma), j); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// helpers are verbs whose infinitive complement is the act they support:
+// "helped (to) plan the attack" is taking part in the attack.
+var helpers = map[string]bool{"help": true, "assist": true}
 
 // noClauseBreak reports whether the tokens from i up to j hold no
 // sentence-internal clause break (semicolon, colon, quotation mark, full
