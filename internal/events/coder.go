@@ -126,6 +126,23 @@ type verbGroup struct {
 	modal   string
 }
 
+// clauseGroup returns the index of the last verb group before token i
+// in its clause, or -1.
+func (m *matcher) clauseGroup(groups []verbGroup, i int) int {
+	for gi := len(groups) - 1; gi >= 0; gi-- {
+		if groups[gi].last >= i {
+			continue
+		}
+		for k := groups[gi].last + 1; k < i; k++ {
+			if m.toks[k].isClauseBreak() || m.toks[k].tag == "WDT" || m.toks[k].tag == "WP" {
+				return -1
+			}
+		}
+		return gi
+	}
+	return -1
+}
+
 // reducedGroupAt returns the index of the reduced relative clause whose
 // participle is token k, or -1.
 func (m *matcher) reducedGroupAt(groups []verbGroup, k int) int {
@@ -255,11 +272,19 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 	m.firstEvent = grow(m.firstEvent, len(groups))
 	firstEvent := m.firstEvent
 	m.groupCode = grow(m.groupCode, len(groups))
+	m.suppressed = grow(m.suppressed, len(groups))
 	for gi := range firstEvent {
 		firstEvent[gi] = -1
 	}
 	for gi, g := range groups {
 		if consumed[g.head] {
+			continue
+		}
+		if g.infinitive && gi > 0 && (m.suppressed[gi-1] || irrealis[groups[gi-1].lemmaOf(m)]) {
+			// The complement of an act not done ("refused to commit to
+			// any assistance", "offered to host a summit to hammer out an
+			// agreement") is not done either, nor are acts named in it.
+			m.suppressed[gi] = true
 			continue
 		}
 		best, ok := c.bestMatch(m, c.lex.headFor(c.lex.verbs, m.toks[g.head].lemma), g.head)
@@ -295,18 +320,16 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 				// "Obama wants Putin to attack": the act is the object's,
 				// wished by the subject; the lexicon codes the governing
 				// verb ("want + to …").
+				m.suppressed[gi] = true
 				continue
 			case volition[gov]:
 				// "wants to attack", "plans to meet": not (yet) the act but
 				// an intent to it, which CAMEO codes as such (03, 13).
 				intent = true
-			case irrealis[gov]:
-				// "urged X to attack", "refused to meet": someone else's
-				// act, or none; the lexicon codes the governing verb.
-				continue
 			case firstEvent[gi-1] >= 0:
 				// A purpose clause ("met in Zurich to discuss"): the main
 				// verb's event is the one coded.
+				m.suppressed[gi] = true
 				continue
 			}
 			if intent && firstEvent[gi-1] >= 0 {
@@ -414,6 +437,10 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		best, ok := c.bestMatch(m, c.lex.headFor(c.lex.nouns, m.toks[i].lemma), i)
 		if !ok || slices.Contains(consumed[i:best.end], true) {
 			// "prisoners released by Russia": the verb's event is coded.
+			continue
+		}
+		if gi := m.clauseGroup(groups, i); gi >= 0 && m.suppressed[gi] {
+			// "refused to commit to any assistance to the war".
 			continue
 		}
 		date, historical := nearestDate(dates, i, a.Date)

@@ -81,6 +81,7 @@ type matcher struct {
 	quoted, consumed []bool
 	firstEvent       []int
 	groupCode        []string // the code matched at each verb group, "" for none
+	suppressed       []bool   // verb groups in the complement of an act not done
 	groupSources     [][]int
 }
 
