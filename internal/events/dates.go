@@ -1,7 +1,9 @@
 package events
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"worldmedia/internal/article"
@@ -28,9 +30,10 @@ type dateExpr struct {
 // dateExpressions finds the date expressions of a sentence and resolves
 // them against the publication date pub: "on Wednesday" is the latest
 // Wednesday on or before it, "yesterday" the day before, "last week" seven
-// days before, "April 12" that day of the publication year (or the year
-// before, when that day is still to come). "in 2014" and "last year" date
-// their clause to an earlier year: historical. Without a publication date
+// days before, "three days ago" and "two weeks ago" so many days before,
+// "April 12" that day of the publication year (or the year before, when
+// that day is still to come). "in 2014", "last year" and "18 years ago"
+// date their clause to an earlier year: historical. Without a publication date
 // nothing resolves.
 func (c *Coder) dateExpressions(pub time.Time, toks []tok) []dateExpr {
 	if pub.IsZero() {
@@ -69,6 +72,22 @@ func (c *Coder) dateExpressions(pub time.Time, toks []tok) []dateExpr {
 			add(i, pub.AddDate(0, -1, 0))
 		case prev == "last" && w == "year":
 			out = append(out, dateExpr{at: i, historical: true})
+		case w == "ago" && i >= 2:
+			// "three days ago", "two weeks ago", "18 years ago".
+			n, ok := countWord(toks[i-2].lower)
+			if !ok {
+				continue
+			}
+			switch strings.TrimSuffix(prev, "s") {
+			case "day":
+				add(i, pub.AddDate(0, 0, -n))
+			case "week":
+				add(i, pub.AddDate(0, 0, -7*n))
+			case "month":
+				add(i, pub.AddDate(0, -n, 0))
+			case "year", "decade", "century":
+				out = append(out, dateExpr{at: i, historical: true})
+			}
 		case months[w] != 0 && t.tag == "NNP":
 			if d, ok := dayNumber(next); ok {
 				add(i, pastDate(pub, months[w], d, toks, i+2))
@@ -150,6 +169,20 @@ func dayNumber(s string) (int, bool) {
 	}
 	d, err := strconv.Atoi(s)
 	return d, err == nil && d >= 1 && d <= 31
+}
+
+// countWord parses a small count written in digits or words ("3", "three",
+// "a").
+func countWord(s string) (int, bool) {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n, n >= 0 && n < 1000
+	}
+	n := slices.Index([]string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+		"eleven", "twelve"}, s)
+	if s == "a" || s == "an" {
+		n = 1
+	}
+	return n, n >= 0
 }
 
 // year parses a four-digit year from 1900 to 2100.
