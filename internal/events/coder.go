@@ -126,6 +126,39 @@ type verbGroup struct {
 	modal   string
 }
 
+// irrealisNoun reports whether the event noun at i is qualified as not
+// (yet) real: "a possible war", "the planned talks", "a proposed
+// ceasefire".
+func (m *matcher) irrealisNoun(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch m.toks[k].lower {
+		case "possible", "potential", "planned", "proposed", "prospective", "future", "hypothetical", "would-be",
+			"eventual", "intended", "threatened", "mooted", "envisaged", "contemplated":
+			return true
+		}
+		if !strings.HasPrefix(m.toks[k].tag, "JJ") && !strings.HasPrefix(m.toks[k].tag, "NN") && m.toks[k].tag != "VBN" {
+			return false
+		}
+	}
+	return false
+}
+
+// actorCovering returns the actor whose tokens include k, or -1.
+func (m *matcher) actorCovering(k int) int {
+	for i, a := range m.actors {
+		if a.first <= k && k <= a.last {
+			return i
+		}
+	}
+	return -1
+}
+
+// isMonthOrDay reports whether w names a month or a weekday.
+func isMonthOrDay(w string) bool {
+	_, day := weekdays[w]
+	return day || months[w] != 0
+}
+
 // clauseGroup returns the index of the last verb group before token i
 // in its clause, or -1.
 func (m *matcher) clauseGroup(groups []verbGroup, i int) int {
@@ -441,6 +474,10 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		}
 		if gi := m.clauseGroup(groups, i); gi >= 0 && m.suppressed[gi] {
 			// "refused to commit to any assistance to the war".
+			continue
+		}
+		if m.irrealisNoun(i) {
+			// "a possible war against Iraq", "the proposed talks".
 			continue
 		}
 		date, historical := nearestDate(dates, i, a.Date)
@@ -1370,10 +1407,20 @@ func (c *Coder) findSources(m *matcher, groups []verbGroup, gi int, prev []int) 
 		}
 	}
 	// The nearest actor to the left within the clause.
+	subjectNoun := false // a noun that is no actor stands between k and the verb
 	for k := g.first - 1; k >= 0; k-- {
 		t := &m.toks[k]
 		if t.isClauseBreak() && t.lower != "," {
 			break
+		}
+		if t.lower == "," && subjectNoun && k+1 < g.first && strings.HasPrefix(m.toks[g.first-1].tag, "NN") {
+			// "… abused Mexican immigrants, a rights organisation
+			// charged": the subject is right before the verb and no
+			// actor; an actor before the comma is another clause's.
+			break
+		}
+		if strings.HasPrefix(t.tag, "NN") && !t.isTimeWord() && !isMonthOrDay(t.lower) && m.actorCovering(k) < 0 {
+			subjectNoun = true
 		}
 		if t.lower == "," && k+1 < len(m.toks) && (m.toks[k+1].tag == "WDT" || m.toks[k+1].tag == "WP") {
 			break
