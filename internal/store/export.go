@@ -114,7 +114,7 @@ func (s *DB) Export(ctx context.Context, path string, format ExportFormat, q Eve
 	}
 	// COPY takes no parameters: the conditions' values are inlined as
 	// quoted literals.
-	query := "SELECT * FROM events" + inline(w) + " ORDER BY origin DESC, event_id"
+	query := "SELECT * EXCLUDE (story_key, source_key) FROM events" + inline(w) + " ORDER BY origin DESC, event_id"
 	res, err := s.sql.ExecContext(ctx, "COPY ("+query+") TO "+quote(path)+" "+opts)
 	if err != nil {
 		return 0, fmt.Errorf("database %s: export to %s: %w", s.name(), path, err)

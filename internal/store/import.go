@@ -57,7 +57,7 @@ func (s *DB) ImportEvents(ctx context.Context, file, sha256 string, rows iter.Se
 	}
 	var lo, hi int64
 	err = inTx(ctx, s, conn, nil, func(dc driver.Conn) error {
-		app, err := duckdb.NewAppenderFromConn(dc, "", "events")
+		app, err := duckdb.NewAppenderFromConn(dc, "", "event_rows")
 		if err != nil {
 			return fmt.Errorf("appender: %w", err)
 		}
@@ -103,11 +103,11 @@ func (s *DB) ImportEvents(ctx context.Context, file, sha256 string, rows iter.Se
 		return app.Close()
 	}, func() error {
 		if res.Added > 0 {
-			if err := dropRepeated(ctx, conn, lo, hi, &res); err != nil {
+			if err := s.dropRepeated(ctx, conn, lo, hi, &res); err != nil {
 				return err
 			}
 		}
-		_, err := conn.ExecContext(ctx, `INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?)`,
+		_, err := conn.ExecContext(ctx, `INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, NULL)`,
 			file, sha256, res.Rows+res.Bad, res.Added, res.Bad, time.Now().UTC())
 		return err
 	})
@@ -121,17 +121,35 @@ func (s *DB) ImportEvents(ctx context.Context, file, sha256 string, rows iter.Se
 // dropRepeated deletes GDELT records whose GLOBALEVENTID in [lo, hi] is
 // stored more than once (an overlapping or repeated file), keeping the
 // first stored, and counts them out of res.Added.
-func dropRepeated(ctx context.Context, conn *sql.Conn, lo, hi int64, res *ImportResult) error {
+func (s *DB) dropRepeated(ctx context.Context, conn *sql.Conn, lo, hi int64, res *ImportResult) error {
+	// Records a segment holds were stored first.
+	names, err := segments(ctx, conn)
+	if err != nil {
+		return err
+	}
+	if len(names) > 0 {
+		scan, err := s.segmentScan(names)
+		if err != nil {
+			return err
+		}
+		r, err := conn.ExecContext(ctx, `DELETE FROM event_rows WHERE origin = 'gdelt' AND event_id BETWEEN ? AND ?
+			AND event_id IN (SELECT GLOBALEVENTID FROM `+scan+` WHERE GLOBALEVENTID BETWEEN ? AND ?)`, lo, hi, lo, hi)
+		if err != nil {
+			return fmt.Errorf("dropping repeated records: %w", err)
+		}
+		n, _ := r.RowsAffected()
+		res.Added -= n
+	}
 	var all, distinct int64
-	err := conn.QueryRowContext(ctx, `SELECT count(*), count(DISTINCT event_id) FROM events
+	err = conn.QueryRowContext(ctx, `SELECT count(*), count(DISTINCT event_id) FROM event_rows
 		WHERE origin = 'gdelt' AND event_id BETWEEN ? AND ?`, lo, hi).Scan(&all, &distinct)
 	if err != nil || all == distinct {
 		return err
 	}
-	r, err := conn.ExecContext(ctx, `DELETE FROM events WHERE rowid IN (
+	r, err := conn.ExecContext(ctx, `DELETE FROM event_rows WHERE rowid IN (
 		SELECT rowid FROM (
 			SELECT rowid, row_number() OVER (PARTITION BY event_id ORDER BY rowid) AS n
-			FROM events WHERE origin = 'gdelt' AND event_id BETWEEN ? AND ?)
+			FROM event_rows WHERE origin = 'gdelt' AND event_id BETWEEN ? AND ?)
 		WHERE n > 1)`, lo, hi)
 	if err != nil {
 		return fmt.Errorf("dropping repeated records: %w", err)

@@ -43,9 +43,10 @@ var csvColumns = func() string {
 	return b.String()
 }()
 
-// csvInsert moves the staged rows with a valid SQLDATE into events.
-const csvInsert = `INSERT INTO events SELECT
-	GLOBALEVENTID, 'gdelt', NULL, try_strptime(SQLDATE, '%Y%m%d')::DATE,
+// csvSelect computes the columns of event_rows, in order, from a GDELT 2.0
+// row as read_csv reads it (csvColumns). Each expression is cast to its
+// column's type by [DB.gdeltSelect].
+const csvSelect = `GLOBALEVENTID, 'gdelt', NULL, try_strptime(SQLDATE, '%Y%m%d')::DATE,
 	coalesce(Actor1Code, ''), coalesce(Actor1Name, ''), coalesce(Actor1CountryCode, ''), coalesce(Actor1KnownGroupCode, ''),
 	coalesce(Actor1EthnicCode, ''), coalesce(Actor1Religion1Code, ''), coalesce(Actor1Religion2Code, ''),
 	coalesce(Actor1Type1Code, ''), coalesce(Actor1Type2Code, ''), coalesce(Actor1Type3Code, ''),
@@ -69,9 +70,76 @@ const csvInsert = `INSERT INTO events SELECT
 	coalesce(ActionGeo_FeatureID, ''),
 	try_strptime(DATEADDED, '%Y%m%d%H%M%S'), coalesce(SOURCEURL, ''),
 	coalesce(regexp_extract(SOURCEURL, '^[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^/@]*@)?(?:www\.)?([^/:?#]+)', 1), ''),
-	NULL, false, coalesce(PLOVER, ''), NULL, false, NULL, NULL, NULL, NULL, NULL, NULL, ''
-	FROM gdelt_stage
-	WHERE try_strptime(SQLDATE, '%Y%m%d') IS NOT NULL AND GLOBALEVENTID IS NOT NULL`
+	NULL, false, PLOVER, NULL, false, NULL, NULL, NULL, NULL, NULL, NULL, ''`
+
+// csvValid keeps the rows with a GLOBALEVENTID and a valid SQLDATE; the
+// others are counted bad.
+const csvValid = `try_strptime(SQLDATE, '%Y%m%d') IS NOT NULL AND GLOBALEVENTID IS NOT NULL`
+
+// csvExprs is csvSelect split into its expressions.
+var csvExprs = splitExprs(strings.Replace(csvSelect, "PLOVER", ploverCase, 1))
+
+// splitExprs splits a select list at its top-level commas (not inside
+// parentheses or quotes).
+func splitExprs(s string) []string {
+	var out []string
+	depth, start, inQuote := 0, 0, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\'':
+			inQuote = !inQuote
+		case inQuote:
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+		case c == ',' && depth == 0:
+			out = append(out, strings.TrimSpace(s[start:i]))
+			start = i + 1
+		}
+	}
+	return append(out, strings.TrimSpace(s[start:]))
+}
+
+// gdeltSelect returns the select list that turns a GDELT row's columns into
+// event_rows's: exprs (csvExprs, or segmentExprs), each cast to its
+// column's type and named after it.
+func gdeltSelect(ctx context.Context, q querier, exprs []string) (string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT column_name, data_type FROM information_schema.columns
+		WHERE table_name = 'event_rows' ORDER BY ordinal_position`)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var b strings.Builder
+	i := 0
+	for rows.Next() {
+		var name, typ string
+		if err := rows.Scan(&name, &typ); err != nil {
+			return "", err
+		}
+		if i >= len(exprs) {
+			return "", fmt.Errorf("event_rows has more columns than the GDELT import fills")
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "CAST(%s AS %s) AS %s", exprs[i], typ, name)
+		i++
+	}
+	if err := rows.Err(); err != nil {
+		return "", err
+	}
+	if i != len(exprs) {
+		return "", fmt.Errorf("event_rows has %d columns, the GDELT import fills %d", i, len(exprs))
+	}
+	return b.String(), nil
+}
+
+// querier is a *sql.DB or *sql.Conn.
+type querier interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}
 
 // ImportEventsFile stores a plain (unzipped) GDELT 2.0 event file of 61
 // tab-separated columns and no header, read by DuckDB's own parallel CSV
@@ -79,6 +147,11 @@ const csvInsert = `INSERT INTO events SELECT
 // row that does not parse (wrong column count, a value of the wrong type)
 // is reported to opt.Bad as a [*gdelt.RecordError] with its line; a row
 // whose SQLDATE is no date is counted bad and reported by GLOBALEVENTID.
+//
+// A store in a file keeps the rows as a Parquet segment in its segment
+// directory (see [DB.SegmentDir]), written at the speed of DuckDB's Parquet
+// writer and made part of the events view in the transaction that records
+// the import; a store in memory inserts them into event_rows.
 func (s *DB) ImportEventsFile(ctx context.Context, file, path, sha256 string, opt ImportOptions) (ImportResult, error) {
 	var res ImportResult
 	conn, err := s.importConn(ctx, file, sha256)
@@ -86,80 +159,97 @@ func (s *DB) ImportEventsFile(ctx context.Context, file, path, sha256 string, op
 		return res, err
 	}
 	defer conn.Close()
-	defer conn.ExecContext(context.WithoutCancel(ctx), `DROP TABLE IF EXISTS gdelt_stage; DROP TABLE IF EXISTS gdelt_rejects;
-		DROP TABLE IF EXISTS gdelt_reject_scans`)
-	t0 := time.Now()
-	step := func(name string) {
-		s.log.Debug("import step", "file", file, "step", name, "elapsed", time.Since(t0).Round(time.Millisecond))
-		t0 = time.Now()
-	}
-	src := `read_csv(` + quote(path) + `, delim = '\t', header = false, quote = '', escape = '', auto_detect = false,
-		null_padding = false, max_line_size = 1048576, columns = ` + csvColumns + `,
-		store_rejects = true, rejects_table = 'gdelt_rejects', rejects_scan = 'gdelt_reject_scans')`
+	defer conn.ExecContext(context.WithoutCancel(ctx), `DROP TABLE IF EXISTS gdelt_rejects; DROP TABLE IF EXISTS gdelt_reject_scans`)
 	// The order rows are stored in does not matter, and not keeping it
 	// lets DuckDB write in parallel.
 	if _, err := conn.ExecContext(ctx, `SET preserve_insertion_order = false`); err != nil {
 		return res, fmt.Errorf("database %s: %w", s.name(), err)
 	}
 	defer conn.ExecContext(context.WithoutCancel(ctx), `RESET preserve_insertion_order`)
-	err = inTx(ctx, s, conn, func() error {
-		r, err := conn.ExecContext(ctx, strings.NewReplacer("FROM gdelt_stage", "FROM "+src, "PLOVER", ploverCase).Replace(csvInsert))
-		if err != nil {
-			return err
+	src := `read_csv(` + quote(path) + `, delim = '\t', header = false, quote = '', escape = '', auto_detect = false,
+		null_padding = false, max_line_size = 1048576, columns = ` + csvColumns + `,
+		store_rejects = true, rejects_table = 'gdelt_rejects', rejects_scan = 'gdelt_reject_scans')`
+	if s.path == "" {
+		list, lerr := gdeltSelect(ctx, conn, csvExprs)
+		if lerr != nil {
+			return res, fmt.Errorf("database %s: %w", s.name(), lerr)
 		}
-		res.Added, _ = r.RowsAffected()
-		res.Rows = res.Added
-		step("insert")
-		if err := s.reportRejects(ctx, conn, &res, opt); err != nil {
-			return err
-		}
-		// Rows the reader took but whose SQLDATE is no date, and the range
-		// of ids: a second, cheap pass over the file reading two columns.
-		lenient := strings.Replace(src, "store_rejects = true, rejects_table = 'gdelt_rejects', rejects_scan = 'gdelt_reject_scans'",
-			"ignore_errors = true", 1)
-		const bad = `try_strptime(SQLDATE, '%Y%m%d') IS NULL OR GLOBALEVENTID IS NULL`
-		var lo, hi sql.NullInt64
-		var nbad int64
-		if err := conn.QueryRowContext(ctx, `SELECT min(GLOBALEVENTID), max(GLOBALEVENTID), count(*) FILTER (WHERE `+bad+`)
-			FROM `+lenient).Scan(&lo, &hi, &nbad); err != nil {
-			return err
-		}
-		res.Bad += nbad
-		if nbad > 0 && opt.Bad != nil {
-			rows, err := conn.QueryContext(ctx, `SELECT coalesce(GLOBALEVENTID, 0), coalesce(SQLDATE, '') FROM `+lenient+
-				` WHERE `+bad+` LIMIT 1000`)
-			if err != nil {
-				return err
-			}
-			for rows.Next() {
-				var id int64
-				var d string
-				if err := rows.Scan(&id, &d); err != nil {
-					rows.Close()
-					return err
-				}
-				opt.Bad(fmt.Errorf("record GLOBALEVENTID %d: SQLDATE: %w: %q", id, gdelt.ErrSyntax, d))
-			}
-			if err := rows.Close(); err != nil {
-				return err
-			}
-		}
-		step("check")
-		if res.Added > 0 {
-			err = dropRepeated(ctx, conn, lo.Int64, hi.Int64, &res)
-			step("repeats")
-		}
-		return err
-	}, func(driver.Conn) error { return nil }, func() error {
-		_, err := conn.ExecContext(ctx, `INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?)`,
-			file, sha256, res.Rows+res.Bad, res.Added, res.Bad, time.Now().UTC())
-		return err
-	})
+		res, err = s.importRows(ctx, conn, file, path, sha256, src, `SELECT `+list+` FROM `+src+` WHERE `+csvValid, opt)
+	} else {
+		res, err = s.importSegment(ctx, conn, file, path, sha256, src, `SELECT `+segmentColumns+` FROM `+src+` WHERE `+csvValid, opt)
+	}
 	if err != nil {
 		return ImportResult{}, fmt.Errorf("database %s: importing %s: %w", s.name(), file, err)
 	}
 	s.changed()
 	return res, nil
+}
+
+// importRows inserts a GDELT file's rows into event_rows, in one
+// transaction with the import's record.
+func (s *DB) importRows(ctx context.Context, conn *sql.Conn, file, path, sha256, src, sel string, opt ImportOptions) (ImportResult, error) {
+	var res ImportResult
+	err := inTx(ctx, s, conn, func() error {
+		r, err := conn.ExecContext(ctx, `INSERT INTO event_rows `+sel)
+		if err != nil {
+			return err
+		}
+		res.Added, _ = r.RowsAffected()
+		res.Rows = res.Added
+		if err := s.reportRejects(ctx, conn, &res, opt); err != nil {
+			return err
+		}
+		lo, hi, err := s.reportBadDates(ctx, conn, src, &res, opt)
+		if err != nil {
+			return err
+		}
+		if res.Added > 0 {
+			return s.dropRepeated(ctx, conn, lo, hi, &res)
+		}
+		return nil
+	}, func(driver.Conn) error { return nil }, func() error {
+		_, err := conn.ExecContext(ctx, `INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, NULL)`,
+			file, sha256, res.Rows+res.Bad, res.Added, res.Bad, time.Now().UTC())
+		return err
+	})
+	return res, err
+}
+
+// reportBadDates counts and reports the rows the reader took whose
+// SQLDATE is no date or whose GLOBALEVENTID is missing, with a second,
+// cheap pass over the file reading two columns, and returns the range of
+// GLOBALEVENTIDs.
+func (s *DB) reportBadDates(ctx context.Context, conn *sql.Conn, src string, res *ImportResult, opt ImportOptions) (lo, hi int64, err error) {
+	lenient := strings.Replace(src, "store_rejects = true, rejects_table = 'gdelt_rejects', rejects_scan = 'gdelt_reject_scans'",
+		"ignore_errors = true", 1)
+	bad := `NOT (` + csvValid + `)`
+	var l, h sql.NullInt64
+	var nbad int64
+	if err := conn.QueryRowContext(ctx, `SELECT min(GLOBALEVENTID), max(GLOBALEVENTID), count(*) FILTER (WHERE `+bad+`)
+		FROM `+lenient).Scan(&l, &h, &nbad); err != nil {
+		return 0, 0, err
+	}
+	res.Bad += nbad
+	if nbad > 0 && opt.Bad != nil {
+		rows, err := conn.QueryContext(ctx, `SELECT coalesce(GLOBALEVENTID, 0), coalesce(SQLDATE, '') FROM `+lenient+
+			` WHERE `+bad+` LIMIT 1000`)
+		if err != nil {
+			return 0, 0, err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			var d string
+			if err := rows.Scan(&id, &d); err != nil {
+				return 0, 0, err
+			}
+			opt.Bad(fmt.Errorf("record GLOBALEVENTID %d: SQLDATE: %w: %q", id, gdelt.ErrSyntax, d))
+		}
+		if err := rows.Err(); err != nil {
+			return 0, 0, err
+		}
+	}
+	return l.Int64, h.Int64, nil
 }
 
 // reportRejects counts and reports the rows DuckDB's reader rejected.

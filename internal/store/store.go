@@ -124,6 +124,10 @@ func Open(ctx context.Context, path string, cfg Config, log *slog.Logger) (*DB, 
 			db.Close()
 			return nil, fmt.Errorf("database %s: %w", s.name(), err)
 		}
+		if err := s.openSegments(ctx); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("database %s: %w", s.name(), err)
+		}
 	} else if err := s.checkVersion(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("database %s: %w", s.name(), err)

@@ -482,7 +482,19 @@ func TestEventPlaces(t *testing.T) {
 }
 
 func TestImportEventsFile(t *testing.T) {
-	db := open(t, "")
+	// In memory the rows go into event_rows; in a file, into a segment.
+	t.Run("memory", func(t *testing.T) { testImportEventsFile(t, open(t, "")) })
+	t.Run("segment", func(t *testing.T) {
+		db := open(t, filepath.Join(t.TempDir(), "s.duckdb"))
+		testImportEventsFile(t, db)
+		seg, err := filepath.Glob(filepath.Join(db.SegmentDir(), "*"))
+		if err != nil || len(seg) != 1 || filepath.Base(seg[0]) != "sha.g1.parquet" {
+			t.Errorf("segment directory holds %q, %v; want sha.g1.parquet", seg, err)
+		}
+	})
+}
+
+func testImportEventsFile(t *testing.T, db *store.DB) {
 	rows := gdeltRows(1000, 40)
 	rows[3].ActionGeo = gdelt.Location{Type: gdelt.WorldCity, FullName: "Moscow, Moskva, Russia", CountryCode: "RS",
 		ADM1Code: "RS48", ADM2Code: "25954", Lat: 55.7522, Lon: 37.6156, FeatureID: "-2960561"}
@@ -592,4 +604,84 @@ func TestRelationPointsCachedUntilWrite(t *testing.T) {
 	if after[0].Events != 15 {
 		t.Errorf("after a write: %d events, want 15 (a stale cached answer?)", after[0].Events)
 	}
+}
+
+// TestSegments imports GDELT files into segments: repeated records are
+// stored once whichever path stored them first, the events view finds the
+// segments again after the store and its directory move, and files of
+// imports that never committed are removed.
+func TestSegments(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a", "s.duckdb")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(t.Context(), path, store.DefaultConfig(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(name string, rows []gdelt.EventRow) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, gdeltFile(t, rows), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	res, err := db.ImportEventsFile(t.Context(), "f1", write("f1.CSV", gdeltRows(1000, 40)), "sha-1", store.ImportOptions{})
+	if err != nil || res != (store.ImportResult{Rows: 40, Added: 40}) {
+		t.Fatalf("first file: %+v, %v", res, err)
+	}
+	// 1020..1059 overlaps the first file by 20, and repeats 1050 once.
+	rows := append(gdeltRows(1020, 40), gdeltRows(1050, 1)...)
+	res, err = db.ImportEventsFile(t.Context(), "f2", write("f2.CSV", rows), "sha-2", store.ImportOptions{})
+	if err != nil || res != (store.ImportResult{Rows: 41, Added: 20}) {
+		t.Fatalf("overlapping file: %+v, %v; want 41 rows, 20 added", res, err)
+	}
+	// The Go reader's path (into event_rows) keeps out what segments hold.
+	res, err = db.ImportEvents(t.Context(), "f3", "sha-3", gdelt.ReadEvents(bytes.NewReader(gdeltFile(t, gdeltRows(1050, 20)))), store.ImportOptions{})
+	if err != nil || res.Added != 10 {
+		t.Fatalf("third file: %+v, %v; want 10 added", res, err)
+	}
+	const all = "SELECT count(*), count(DISTINCT event_id) FROM events WHERE origin = 'gdelt'"
+	check := func(db *store.DB, when string) {
+		t.Helper()
+		var n, distinct int
+		if err := db.SQL().QueryRowContext(t.Context(), all).Scan(&n, &distinct); err != nil {
+			t.Fatalf("%s: %v", when, err)
+		}
+		if n != 70 || distinct != 70 {
+			t.Errorf("%s: %d GDELT events, %d distinct; want 70 once each", when, n, distinct)
+		}
+	}
+	check(db, "after the imports")
+	pts, err := db.RelationPoints(t.Context(), relations.Query{A: "USA", B: "RUS", By: relations.Year})
+	if err != nil || len(pts) == 0 || pts[0].Events != 70 {
+		t.Errorf("relation points %+v, %v; want the 70 events", pts, err)
+	}
+	db.Close()
+
+	// Move the store and its segments; leave what a killed import leaves.
+	moved := filepath.Join(dir, "b")
+	if err := os.Rename(filepath.Dir(path), moved); err != nil {
+		t.Fatal(err)
+	}
+	path = filepath.Join(moved, "s.duckdb")
+	for _, junk := range []string{"sha-9.parquet.tmp", "sha-8.parquet"} {
+		if err := os.WriteFile(filepath.Join(path+".gdelt", junk), []byte("partial"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db = open(t, path)
+	check(db, "after moving")
+	left, _ := filepath.Glob(filepath.Join(db.SegmentDir(), "*"))
+	if len(left) != 2 {
+		t.Errorf("segment directory after reopening: %q, want the two committed segments", left)
+	}
+	db.Close()
+	ro, err := store.Open(t.Context(), path, store.Config{ReadOnly: true}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	check(ro, "read-only")
 }

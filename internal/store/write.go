@@ -316,7 +316,7 @@ func inTx(ctx context.Context, db *DB, conn *sql.Conn, pre func() error, f func(
 }
 
 // articleTables are the tables with an article_id column.
-var articleTables = []string{"events", "persons", "organizations", "places", "quotes", "counts", "themes", "signatures"}
+var articleTables = []string{"event_rows", "persons", "organizations", "places", "quotes", "counts", "themes", "signatures"}
 
 func deleteArticle(ctx context.Context, conn *sql.Conn, id string) error {
 	for _, t := range articleTables {
@@ -413,7 +413,7 @@ func (b *batch) article(r Record, seq int64, next *int64, now time.Time, level f
 		vals = append(vals, ev.Plover, int32(ev.Sentence), ev.Reported,
 			spanStart(ev.SourceSpan), spanEnd(ev.SourceSpan), spanStart(ev.VerbSpan), spanEnd(ev.VerbSpan),
 			spanStart(ev.TargetSpan), spanEnd(ev.TargetSpan), evidence)
-		b.append("events", vals...)
+		b.append("event_rows", vals...)
 	}
 	for _, e := range a.Persons {
 		b.entity("persons", a.ID, e)
