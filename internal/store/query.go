@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"worldmedia/internal/gdelt"
@@ -193,22 +195,57 @@ func (s *DB) Events(ctx context.Context, q EventQuery) ([]Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	return collect(ctx, s, "events", `SELECT event_id, origin, coalesce(article_id, ''), coalesce(strftime(day, '%Y-%m-%d'), ''),
+	// The page's keys first, then their rows by key: the events view
+	// computes some columns of GDELT segments (outlet, plover) as it reads
+	// them, and a filter on keys reaches the segment's reader, so they are
+	// computed for the page only, not for every row sorted.
+	type key struct {
+		origin string
+		id     int64
+	}
+	keys, err := collect(ctx, s, "events", `SELECT origin, event_id FROM events`+w.String()+
+		` ORDER BY day DESC NULLS LAST, origin, event_id`+page, w.args, func(rows *sql.Rows, k *key) error {
+		return rows.Scan(&k.origin, &k.id)
+	})
+	if err != nil || len(keys) == 0 {
+		return nil, err
+	}
+	ids := map[string][]string{}
+	for _, k := range keys {
+		ids[k.origin] = append(ids[k.origin], strconv.FormatInt(k.id, 10))
+	}
+	byKey := map[key]Event{}
+	for origin, list := range ids {
+		evs, err := collect(ctx, s, "events", `SELECT event_id, origin, coalesce(article_id, ''), coalesce(strftime(day, '%Y-%m-%d'), ''),
 		actor1_code, actor1_name, actor2_code, actor2_name, event_code, event_root_code, quad_class, goldstein,
 		plover, reported, duplicate, num_mentions, avg_tone, action_geo_name, action_geo_country,
 		action_geo_lat, action_geo_lon, outlet, source_url, evidence
-		FROM events`+w.String()+` ORDER BY day DESC NULLS LAST, origin, event_id`+page, w.args, func(rows *sql.Rows, e *Event) error {
-		var lat, lon sql.NullFloat64
-		if err := rows.Scan(&e.ID, &e.Origin, &e.ArticleID, &e.Date, &e.Source, &e.SourceName, &e.Target, &e.TargetName,
-			&e.Code, &e.Root, &e.Quad, &e.Goldstein, &e.Plover, &e.Reported, &e.Duplicate, &e.Mentions, &e.Tone,
-			&e.Place, &e.Country, &lat, &lon, &e.Outlet, &e.URL, &e.Evidence); err != nil {
-			return err
+		FROM events WHERE origin = ? AND event_id IN (`+strings.Join(list, ", ")+`)`, []any{origin}, func(rows *sql.Rows, e *Event) error {
+			var lat, lon sql.NullFloat64
+			if err := rows.Scan(&e.ID, &e.Origin, &e.ArticleID, &e.Date, &e.Source, &e.SourceName, &e.Target, &e.TargetName,
+				&e.Code, &e.Root, &e.Quad, &e.Goldstein, &e.Plover, &e.Reported, &e.Duplicate, &e.Mentions, &e.Tone,
+				&e.Place, &e.Country, &lat, &lon, &e.Outlet, &e.URL, &e.Evidence); err != nil {
+				return err
+			}
+			if lat.Valid {
+				e.Lat, e.Lon = &lat.Float64, &lon.Float64
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
-		if lat.Valid {
-			e.Lat, e.Lon = &lat.Float64, &lon.Float64
+		for _, e := range evs {
+			byKey[key{e.Origin, e.ID}] = e
 		}
-		return nil
-	})
+	}
+	out := make([]Event, 0, len(keys))
+	for _, k := range keys {
+		if e, ok := byKey[k]; ok {
+			out = append(out, e)
+		}
+	}
+	return out, nil
 }
 
 // ArticleQuery selects articles. Empty fields do not filter.
