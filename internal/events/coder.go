@@ -320,7 +320,11 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 			m.suppressed[gi] = true
 			continue
 		}
+		if g.passive {
+			m.passiveHead = g.head
+		}
 		best, ok := c.bestMatch(m, c.lex.headFor(c.lex.verbs, m.toks[g.head].lemma), g.head)
+		m.passiveHead = -1
 		if !ok {
 			continue
 		}

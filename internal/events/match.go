@@ -82,12 +82,17 @@ type matcher struct {
 	firstEvent       []int
 	groupCode        []string // the code matched at each verb group, "" for none
 	suppressed       []bool   // verb groups in the complement of an act not done
+	// passiveHead is the head of the passive verb group being matched, or
+	// -1: there a "+" right after the head is the subject ("the
+	// prisoners were released" matches "release +").
+	passiveHead int
 	groupSources     [][]int
 }
 
 // reset readies a pooled matcher for a sentence of n tokens against a
 // lexicon of words needed words; it keeps the buffers' memory.
 func (m *matcher) reset(n, words int) {
+	m.passiveHead = -1
 	if cap(m.toks) < n {
 		m.toks = make([]tok, n)
 	}
@@ -186,6 +191,10 @@ func (m *matcher) seq(es []elem, pos, last, tgt int, bound bool, words int, k co
 		}
 		return false
 	case elemTarget:
+		if m.passiveHead >= 0 && pos == m.passiveHead+1 && next(pos, last, -1, false, words+1) {
+			// The object of a passive is its subject, bound by the coder.
+			return true
+		}
 		p := pos
 		for d := 0; d < 3 && p < len(m.toks) && (m.toks[p].isDeterminer() || m.toks[p].tag == "CD") && m.toks[p].actor < 0; d++ {
 			p++
