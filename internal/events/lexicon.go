@@ -60,16 +60,16 @@ type elem struct {
 // pattern is one compiled lexicon pattern. Its head is the first word; rest
 // follows it in the text.
 type pattern struct {
-	code   string
-	head   string
-	rest   []elem
-	noun   bool   // a noun pattern (nouns.txt)
+	code string
+	head string
+	rest []elem
+	noun bool // a noun pattern (nouns.txt)
 	// converse: the subject undergoes the act and "+" does it ("receive
 	// weapons from +").
 	converse bool
-	source string // file:line, for explanations and tests
-	order  int    // position in the lexicon: later wins ties
-	weight int    // number of words: longer patterns are more specific
+	source   string // file:line, for explanations and tests
+	order    int    // position in the lexicon: later wins ties
+	weight   int    // number of words: longer patterns are more specific
 	// need lists the words a sentence must hold for the pattern to match
 	// there: for each entry, at least one of its words. It lets the coder
 	// skip most patterns of a head without trying them.
