@@ -85,8 +85,8 @@ type matcher struct {
 	// passiveHead is the head of the passive verb group being matched, or
 	// -1: there a "+" right after the head is the subject ("the
 	// prisoners were released" matches "release +").
-	passiveHead int
-	groupSources     [][]int
+	passiveHead  int
+	groupSources [][]int
 }
 
 // reset readies a pooled matcher for a sentence of n tokens against a
