@@ -375,6 +375,13 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 				out = out[:firstEvent[gi-1]]
 			}
 		}
+		if m.alleged(groups, gi, g.first) {
+			// "Rwanda alleged that French troops helped carry out
+			// killings": the allegation is the event; what it alleges is
+			// not reported as done.
+			m.suppressed[gi] = true
+			continue
+		}
 		for i := g.first; i < best.end && i < n; i++ {
 			consumed[i] = true
 		}
@@ -478,6 +485,9 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		}
 		if gi := m.clauseGroup(groups, i); gi >= 0 && m.suppressed[gi] {
 			// "refused to commit to any assistance to the war".
+			continue
+		}
+		if m.alleged(groups, -1, i) {
 			continue
 		}
 		if m.irrealisNoun(i) {
@@ -1697,6 +1707,64 @@ func (m *matcher) yearBefore(i int, pub time.Time) bool {
 	}
 	return false
 }
+
+// allegeVerbs are verbs whose complement is an allegation or its denial:
+// what it says is not reported as done.
+var allegeVerbs = map[string]bool{"allege": true, "accuse": true, "deny": true, "charge": true}
+
+// allegeNouns are their nouns ("allegations that …").
+var allegeNouns = map[string]bool{"allegation": true, "accusation": true, "charge": true, "denial": true, "claim": true}
+
+// alleged reports whether token k (of verb group gi, or -1 for a noun) is
+// in what an allegation or a denial says: after "alleged that", "accused
+// X of", "allegations that" in the same clause. A "that" clause runs to the
+// clause's end ("alleged that X attacked Y and killed Z"); an "of" phrase
+// ends at a finite verb, the accuser's next act ("accused Iran of
+// aggression and threatened Lebanon"). What a speaker charges at the end
+// of a sentence ("X abused migrants, a rights group charged") is coded as
+// reported, as news reports it.
+func (m *matcher) alleged(groups []verbGroup, gi, k int) bool {
+	for j, g := range groups {
+		if j == gi || g.last >= k || !allegeVerbs[m.toks[g.head].lemma] || g.negated {
+			continue
+		}
+		in := ""
+		for t := g.last + 1; t < k; t++ {
+			w := m.toks[t].lower
+			if w == ";" || w == ":" || w == "\"" || w == "." {
+				in = ""
+				break
+			}
+			switch {
+			case w == "that" && in == "":
+				in = "that"
+			case w == "of" && in == "":
+				in = "of"
+			case in == "of" && isFinite(m.toks[t].tag):
+				in = ""
+			}
+		}
+		if in == "of" && isFinite(m.toks[k].tag) {
+			in = ""
+		}
+		if in != "" {
+			return true
+		}
+	}
+	for t := k - 1; t >= 1; t-- {
+		w := m.toks[t].lower
+		if w == ";" || w == ":" || w == "." {
+			break
+		}
+		if w == "that" && allegeNouns[m.toks[t-1].lemma] {
+			return true
+		}
+	}
+	return false
+}
+
+// isFinite reports whether a tag is a finite verb's or a modal's.
+func isFinite(tag string) bool { return tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD" }
 
 // reportedClause reports whether verb group gi is in the complement of a
 // speech verb ("Washington said the base had served as …").
