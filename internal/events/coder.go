@@ -313,6 +313,12 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		if consumed[g.head] {
 			continue
 		}
+		if m.nounComplement(g) {
+			// "rejected an invitation to attend a meeting", "a UN appeal
+			// for deploying troops": what was offered, asked or planned.
+			m.suppressed[gi] = true
+			continue
+		}
 		if g.infinitive && gi > 0 && (m.suppressed[gi-1] || irrealis[groups[gi-1].lemmaOf(m)]) {
 			// The complement of an act not done ("refused to commit to
 			// any assistance", "offered to host a summit to hammer out an
@@ -476,6 +482,12 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		// Noun patterns may begin with a modifier: "air strike on",
 		// "attempted assassination of".
 		if consumed[i] || !canStartNounPattern(m.toks[i].tag) {
+			continue
+		}
+		if t := &m.toks[i]; (t.tag == "JJ" || t.tag == "VBG") && strings.HasSuffix(t.lower, "ing") && i+1 < n &&
+			(strings.HasPrefix(m.toks[i+1].tag, "NN") || m.toks[i+1].actor >= 0) {
+			// A participle that describes the noun after it is no event
+			// noun: "Jordan's visiting King Abdullah", "a ruling party".
 			continue
 		}
 		best, ok := c.bestMatch(m, c.lex.headFor(c.lex.nouns, m.toks[i].lemma), i)
@@ -666,6 +678,12 @@ func (c *Coder) retagProgressives(m *matcher) {
 func retagParticipleAdjectives(m *matcher) {
 	for i := 1; i+1 < len(m.toks); i++ {
 		t, prev, next := &m.toks[i], &m.toks[i-1], &m.toks[i+1]
+		if t.tag == "VBG" && t.actor < 0 && (prev.tag == "DT" || prev.tag == "PRP$" || prev.tag == "POS") &&
+			prev.lower != "that" && strings.HasPrefix(next.tag, "NN") {
+			// "Jordan's visiting King Abdullah", "the ruling party".
+			t.tag = "JJ"
+			continue
+		}
 		if (t.tag == "VBN" || t.tag == "VBD") && t.actor < 0 && (prev.tag == "DT" || prev.tag == "PRP$") &&
 			prev.lower != "that" {
 			// After a determiner a participle is no verb: "evacuated the
@@ -1761,6 +1779,35 @@ func (m *matcher) alleged(groups []verbGroup, gi, k int) bool {
 		}
 	}
 	return false
+}
+
+// irrealisNouns name an act asked for, offered, planned or refused: their
+// complement ("a demand to sever ties", "an appeal for deploying troops")
+// is not done.
+var irrealisNouns = map[string]bool{
+	"demand": true, "call": true, "appeal": true, "request": true, "proposal": true, "offer": true, "plan": true,
+	"invitation": true, "bid": true, "attempt": true, "effort": true, "promise": true, "pledge": true, "vow": true,
+	"decision": true, "refusal": true, "readiness": true, "willingness": true, "intention": true, "plea": true,
+	"proposition": true, "suggestion": true, "order": true, "ultimatum": true, "wish": true, "hope": true,
+}
+
+// nounComplement reports whether verb group g is the complement of an
+// irrealis noun: "an invitation to attend", "a proposal for signing".
+func (m *matcher) nounComplement(g verbGroup) bool {
+	k := g.first - 1
+	if g.infinitive {
+		k = g.first - 1 // the noun before "to"
+	} else if m.toks[g.head].tag == "VBG" && g.head == g.first && k >= 1 {
+		switch m.toks[k].lower {
+		case "for", "of", "on":
+			k--
+		default:
+			return false
+		}
+	} else {
+		return false
+	}
+	return k >= 0 && strings.HasPrefix(m.toks[k].tag, "NN") && irrealisNouns[m.toks[k].lemma]
 }
 
 // isFinite reports whether a tag is a finite verb's or a modal's.
