@@ -329,7 +329,7 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		if g.passive {
 			m.passiveHead = g.head
 		}
-		best, ok := c.bestMatch(m, c.lex.headFor(c.lex.verbs, m.toks[g.head].lemma), g.head)
+		best, ok := c.bestMatch(m, m.verbHead(c.lex, g.head), g.head)
 		m.passiveHead = -1
 		if !ok {
 			continue
@@ -339,7 +339,7 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 			if wishes[lemma] && strings.HasPrefix(best.codeOr(), "01") {
 				// "hoped French officials would be indicted": hoping for
 				// another's punishment or defeat is no optimistic comment.
-				if nb, ok := c.bestMatch(m, c.lex.headFor(c.lex.verbs, groups[next].lemmaOf(m)), groups[next].head); ok && isConflict(nb.codeOr()) {
+				if nb, ok := c.bestMatch(m, m.verbHead(c.lex, groups[next].head), groups[next].head); ok && isConflict(nb.codeOr()) {
 					continue
 				}
 			}
@@ -490,7 +490,7 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 			// noun: "Jordan's visiting King Abdullah", "a ruling party".
 			continue
 		}
-		best, ok := c.bestMatch(m, c.lex.headFor(c.lex.nouns, m.toks[i].lemma), i)
+		best, ok := c.bestMatch(m, m.nounHead(c.lex, i), i)
 		if !ok || slices.Contains(consumed[i:best.end], true) {
 			// "prisoners released by Russia": the verb's event is coded.
 			continue
@@ -1046,7 +1046,7 @@ func (c *Coder) complementCoded(m *matcher, groups []verbGroup, gi int) bool {
 				return false
 			}
 		}
-		if _, ok := c.bestMatch(m, c.lex.headFor(c.lex.verbs, groups[k].lemmaOf(m)), groups[k].head); ok {
+		if _, ok := c.bestMatch(m, m.verbHead(c.lex, groups[k].head), groups[k].head); ok {
 			return true
 		}
 		// Or its object names the event: "carry out killings".
@@ -1056,7 +1056,7 @@ func (c *Coder) complementCoded(m *matcher, groups []verbGroup, gi int) bool {
 				break
 			}
 			if canStartNounPattern(t.tag) {
-				if _, ok := c.bestMatch(m, c.lex.headFor(c.lex.nouns, t.lemma), j); ok {
+				if _, ok := c.bestMatch(m, m.nounHead(c.lex, j), j); ok {
 					return true
 				}
 			}
@@ -1116,7 +1116,19 @@ func (c *Coder) bestMatch(m *matcher, h *headPatterns, i int) (match, bool) {
 	for _, p := range h.free {
 		try(p)
 	}
-	if len(h.byWord) > 0 {
+	switch {
+	case len(h.keys) == 0:
+	case len(h.keys) <= len(m.presentIDs):
+		// Fewer key words than words present: look each up in the
+		// sentence's bit set rather than in the map.
+		for _, id := range h.keys {
+			if m.present[id/64]&(1<<(id%64)) != 0 {
+				for _, p := range h.byWord[id] {
+					try(p)
+				}
+			}
+		}
+	default:
 		for _, id := range m.presentIDs {
 			for _, p := range h.byWord[id] {
 				try(p)

@@ -87,8 +87,10 @@ type Lexicon struct {
 	// ids numbers the words patterns need; forms maps a token's form to the
 	// ids it counts as (itself, and the word with or without a final
 	// silent e, which a rule-made lemma may have lost or gained).
-	ids   map[string]int32
-	forms map[string][]int32
+	ids map[string]int32
+	// words maps a token's form (or lemma) to what the lexicon knows of it:
+	// the ids it counts as, and the patterns it heads.
+	words map[string]*wordInfo
 	codes map[string]CodeInfo
 	n     int
 }
@@ -99,6 +101,7 @@ type Lexicon struct {
 type headPatterns struct {
 	free   []*pattern           // patterns that need no other word
 	byWord map[int32][]*pattern // the others, under their key word(s)
+	keys   []int32              // byWord's keys
 }
 
 // add files p under the need entry whose words are rarest in the lexicon
@@ -123,6 +126,9 @@ func (h *headPatterns) add(p *pattern, freq map[string]int) {
 		h.byWord = map[int32][]*pattern{}
 	}
 	for _, id := range p.needIDs[key] {
+		if h.byWord[id] == nil {
+			h.keys = append(h.keys, id)
+		}
 		h.byWord[id] = append(h.byWord[id], p)
 	}
 }
@@ -131,18 +137,26 @@ func (h *headPatterns) add(p *pattern, freq map[string]int) {
 func (l *Lexicon) index() {
 	freq := map[string]int{}
 	l.ids = map[string]int32{}
-	l.forms = map[string][]int32{}
+	l.words = map[string]*wordInfo{}
+	word := func(w string) *wordInfo {
+		wi := l.words[w]
+		if wi == nil {
+			wi = &wordInfo{}
+			l.words[w] = wi
+		}
+		return wi
+	}
 	id := func(w string) int32 {
 		if i, ok := l.ids[w]; ok {
 			return i
 		}
 		i := int32(len(l.ids))
 		l.ids[w] = i
-		l.forms[w] = append(l.forms[w], i)
+		word(w).ids = append(word(w).ids, i)
 		if strings.HasSuffix(w, "e") {
-			l.forms[w[:len(w)-1]] = append(l.forms[w[:len(w)-1]], i)
+			word(w[:len(w)-1]).ids = append(word(w[:len(w)-1]).ids, i)
 		} else {
-			l.forms[w+"e"] = append(l.forms[w+"e"], i)
+			word(w + "e").ids = append(word(w+"e").ids, i)
 		}
 		return i
 	}
@@ -168,19 +182,46 @@ func (l *Lexicon) index() {
 		h.add(p, freq)
 	}
 	l.all = nil
+	// One lookup finds a lemma's verb and noun patterns, its own or, for
+	// a lemma that lost or gained a silent e, the other form's.
+	for _, own := range []bool{true, false} {
+		for v, idx := range []map[string]*headPatterns{l.verbs, l.nouns} {
+			for w, h := range idx {
+				key := w
+				if !own {
+					// A lemma ending in e stands for the form without it,
+					// any other for the form with it.
+					if strings.HasSuffix(w, "e") {
+						key = w[:len(w)-1]
+						if strings.HasSuffix(key, "e") {
+							continue
+						}
+					} else {
+						key = w + "e"
+					}
+					if idx[key] != nil {
+						continue
+					}
+				}
+				e := word(key)
+				if v == 0 && e.verb == nil {
+					e.verb = h
+				} else if v == 1 && e.noun == nil {
+					e.noun = h
+				}
+			}
+		}
+	}
 }
 
-// headFor returns the patterns of a head lemma. A rule-made lemma may have
-// lost or gained a silent e ("telephon" for "telephoned", "visite"): the
-// other form is tried when the lemma has no patterns.
-func (l *Lexicon) headFor(idx map[string]*headPatterns, lemma string) *headPatterns {
-	if h, ok := idx[lemma]; ok {
-		return h
-	}
-	if strings.HasSuffix(lemma, "e") {
-		return idx[lemma[:len(lemma)-1]]
-	}
-	return idx[lemma+"e"]
+// wordInfo is what the lexicon knows of one word form: the ids of the
+// pattern words it counts as (itself, and the word with or without a final
+// silent e, which a rule-made lemma may have lost or gained), and the
+// patterns it heads as a verb and as a noun (its own, or when it has none
+// the other form's: "telephon" for "telephoned", "visite").
+type wordInfo struct {
+	ids        []int32
+	verb, noun *headPatterns
 }
 
 // Patterns returns the number of patterns in the lexicon.

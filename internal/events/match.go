@@ -6,6 +6,23 @@ type tok struct {
 	lemma string
 	tag   string
 	actor int // index into the sentence's actors of the actor starting here, or -1
+	// info is what the lexicon knows of the lemma infoOf (the lemma when
+	// the sentence's words were noted; retagging may change it).
+	info   *wordInfo
+	infoOf string
+}
+
+// heads returns the verb and noun patterns the token's lemma heads.
+func (m *matcher) heads(lex *Lexicon, i int) (verb, noun *headPatterns) {
+	t := &m.toks[i]
+	wi := t.info
+	if t.infoOf != t.lemma {
+		wi = lex.words[t.lemma]
+	}
+	if wi == nil {
+		return nil, nil
+	}
+	return wi.verb, wi.noun
 }
 
 func (t *tok) isVerb() bool {
@@ -110,8 +127,20 @@ func (m *matcher) reset(n, words int) {
 // noteWords records which lexicon words the sentence's tokens are.
 func (m *matcher) noteWords(lex *Lexicon) {
 	for i := range m.toks {
-		for _, form := range [2]string{m.toks[i].lower, m.toks[i].lemma} {
-			for _, id := range lex.forms[form] {
+		t := &m.toks[i]
+		t.info, t.infoOf = nil, t.lemma
+		for f, form := range [2]string{t.lower, t.lemma} {
+			if f == 1 && form == t.lower {
+				break
+			}
+			wi := lex.words[form]
+			if form == t.lemma {
+				t.info = wi
+			}
+			if wi == nil {
+				continue
+			}
+			for _, id := range wi.ids {
 				if m.present[id/64]&(1<<(id%64)) == 0 {
 					m.present[id/64] |= 1 << (id % 64)
 					m.presentIDs = append(m.presentIDs, id)
@@ -260,3 +289,7 @@ func sameButE(a, b string) bool {
 	}
 	return false
 }
+
+func (m *matcher) verbHead(lex *Lexicon, i int) *headPatterns { v, _ := m.heads(lex, i); return v }
+
+func (m *matcher) nounHead(lex *Lexicon, i int) *headPatterns { _, n := m.heads(lex, i); return n }
