@@ -88,8 +88,8 @@ func (x *Extractor) Process(ctx context.Context, a *article.Article) error {
 type how uint8
 
 const (
-	// notFound: no speaker.
-	notFound how = iota
+	// The zero how: no speaker found.
+	_ how = iota
 	// cueAfter: a speech verb right after the quotation ("…," he said).
 	cueAfter
 	// cueBefore: a speech verb before it in its sentence (X said: "…").
