@@ -1806,17 +1806,17 @@ var irrealisNouns = map[string]bool{
 // nounComplement reports whether verb group g is the complement of an
 // irrealis noun: "an invitation to attend", "a proposal for signing".
 func (m *matcher) nounComplement(g verbGroup) bool {
-	k := g.first - 1
-	if g.infinitive {
-		k = g.first - 1 // the noun before "to"
-	} else if m.toks[g.head].tag == "VBG" && g.head == g.first && k >= 1 {
+	k := g.first - 1 // the noun before "to", or before the gerund's preposition
+	switch {
+	case g.infinitive:
+	case m.toks[g.head].tag == "VBG" && g.head == g.first && k >= 1:
 		switch m.toks[k].lower {
 		case "for", "of", "on":
 			k--
 		default:
 			return false
 		}
-	} else {
+	default:
 		return false
 	}
 	return k >= 0 && strings.HasPrefix(m.toks[k].tag, "NN") && irrealisNouns[m.toks[k].lemma]
