@@ -68,6 +68,22 @@ func appendUnits(us []unit, s string, base, tok int) []unit {
 		}
 	}
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && c != '\'' {
+			// ASCII, the common case, without decoding.
+			switch {
+			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9':
+				if wordStart < 0 {
+					wordStart = i
+				}
+			case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+				flush(i)
+			default:
+				flush(i)
+				us = append(us, unit{text: s[i : i+1], tok: tok, start: base + i, end: base + i + 1})
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
@@ -147,6 +163,9 @@ func newUnit(w string, tok, start, end int) unit {
 // foldable reports whether w is capitalized ("Troops") or in capitals
 // ("TROOPS"), the forms in which a lower-case phrase word may appear.
 func foldable(w string) bool {
+	if ascii := asciiCase(w); ascii >= 0 {
+		return ascii == 1
+	}
 	upper, lowerAfterFirst := 0, 0
 	for i, r := range w {
 		switch {
@@ -167,4 +186,31 @@ func foldable(w string) bool {
 	}
 	first, _ := utf8.DecodeRuneInString(w)
 	return lowerAfterFirst == 0 || upper == 1 && unicode.IsUpper(first)
+}
+
+// asciiCase is foldable for an ASCII word: 1 when it is capitalized or in
+// capitals, 0 when not, -1 when w is not ASCII.
+func asciiCase(w string) int {
+	upper, lowerAfterFirst := 0, 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return -1
+		case 'A' <= c && c <= 'Z':
+			upper++
+			if i > 0 && lowerAfterFirst > 0 {
+				return 0
+			}
+		case 'a' <= c && c <= 'z':
+			if i == 0 {
+				return 0
+			}
+			lowerAfterFirst++
+		}
+	}
+	if upper == 0 || lowerAfterFirst > 0 && !('A' <= w[0] && w[0] <= 'Z' && upper == 1) {
+		return 0
+	}
+	return 1
 }
