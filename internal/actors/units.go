@@ -41,6 +41,7 @@ func appendTextUnits(us []unit, text string, tokens []article.Token) []unit {
 		}
 		us = appendUnits(us, text[t.Span.Start:t.Span.End], t.Span.Start, i)
 	}
+	foldUnits(us)
 	return us
 }
 
@@ -54,6 +55,7 @@ func phraseUnits(s string) []unit {
 		us = appendUnits(us, w, at, i)
 		off = at + len(w)
 	}
+	foldUnits(us)
 	return us
 }
 
@@ -155,9 +157,54 @@ func plainPunct(r rune, s string) string {
 func newUnit(w string, tok, start, end int) unit {
 	u := unit{text: w, tok: tok, start: start, end: end}
 	if foldable(w) {
-		u.fold = strings.ToLower(w)
+		u.fold = foldPending
 	}
 	return u
+}
+
+// foldPending marks a unit whose fold foldUnits is still to write.
+const foldPending = "\x00"
+
+// foldUnits writes the lower-case forms of the units that have one, all in
+// one string: one allocation a sentence, not one a capitalized word.
+func foldUnits(us []unit) {
+	n := 0
+	for i := range us {
+		if us[i].fold == foldPending {
+			n += len(us[i].text)
+		}
+	}
+	if n == 0 {
+		return
+	}
+	var b strings.Builder
+	b.Grow(n + n/4)
+	type span struct{ i, start, end int }
+	var spans [64]span
+	at := spans[:0]
+	for i := range us {
+		if us[i].fold != foldPending {
+			continue
+		}
+		start := b.Len()
+		w := us[i].text
+		if asciiCase(w) >= 0 {
+			for k := 0; k < len(w); k++ {
+				c := w[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b.WriteByte(c)
+			}
+		} else {
+			b.WriteString(strings.ToLower(w))
+		}
+		at = append(at, span{i, start, b.Len()})
+	}
+	all := b.String()
+	for _, a := range at {
+		us[a.i].fold = all[a.start:a.end]
+	}
 }
 
 // foldable reports whether w is capitalized ("Troops") or in capitals
