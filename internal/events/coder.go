@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"worldmedia/internal/article"
 )
@@ -254,13 +255,30 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 	m := c.pool.Get().(*matcher)
 	defer c.pool.Put(m)
 	m.reset(n, len(c.lex.ids))
+	// The tokens in lower case: the text itself when it is, else a piece
+	// of one string made for the sentence (one allocation, not one a
+	// capitalized word).
+	m.lowerBuf, m.lowerEnds = m.lowerBuf[:0], m.lowerEnds[:0]
 	for i, t := range s.Tokens {
 		text := t.Span.In(a.Text)
-		lemma := t.Lemma
-		if lemma == "" {
-			lemma = strings.ToLower(text)
+		m.toks[i] = tok{lower: text, lemma: t.Lemma, tag: t.Tag, actor: -1}
+		if mayLower(text) {
+			m.lowerBuf = appendLower(m.lowerBuf, text)
+			m.lowerEnds = append(m.lowerEnds, len(m.lowerBuf))
 		}
-		m.toks[i] = tok{lower: normQuote(strings.ToLower(text)), lemma: lemma, tag: t.Tag, actor: -1}
+	}
+	all, k, start := string(m.lowerBuf), 0, 0
+	for i := range m.toks {
+		t := &m.toks[i]
+		if mayLower(t.lower) {
+			t.lower = all[start:m.lowerEnds[k]]
+			start = m.lowerEnds[k]
+			k++
+		}
+		if t.lemma == "" {
+			t.lemma = t.lower
+		}
+		t.lower = normQuote(t.lower)
 	}
 	for _, am := range mentions {
 		if am.First < 0 || am.Last >= n || am.First > am.Last {
@@ -1397,6 +1415,34 @@ func markQuoted(q []bool, toks []tok) []bool {
 		q[i] = open
 	}
 	return q
+}
+
+// mayLower reports whether s has an upper-case ASCII letter or a byte
+// beyond ASCII: whether it may change in lower case.
+func mayLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// appendLower appends w in lower case.
+func appendLower(buf []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return append(buf, strings.ToLower(w)...)
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
 }
 
 func normQuote(s string) string {

@@ -94,6 +94,8 @@ type matcher struct {
 	present    []uint64
 	presentIDs []int32
 	groups     []verbGroup // the sentence's verb groups (buffer)
+	lowerBuf   []byte      // the sentence's words in lower case (buffer)
+	lowerEnds  []int       // where each of them ends in lowerBuf
 	// Per-sentence buffers of codeSentence.
 	quoted, consumed []bool
 	firstEvent       []int
