@@ -148,10 +148,11 @@ type querier interface {
 // is reported to opt.Bad as a [*gdelt.RecordError] with its line; a row
 // whose SQLDATE is no date is counted bad and reported by GLOBALEVENTID.
 //
-// A store in a file keeps the rows as a Parquet segment in its segment
-// directory (see [DB.SegmentDir]), written at the speed of DuckDB's Parquet
-// writer and made part of the events view in the transaction that records
-// the import; a store in memory inserts them into event_rows.
+// A store in a file keeps the rows of a file of at least
+// Config.SegmentMinBytes as a Parquet segment in its segment directory (see
+// [DB.SegmentDir]), written at the speed of DuckDB's Parquet writer and
+// made part of the events view in the transaction that records the import;
+// smaller files, and every file in a store in memory, go into event_rows.
 func (s *DB) ImportEventsFile(ctx context.Context, file, path, sha256 string, opt ImportOptions) (ImportResult, error) {
 	var res ImportResult
 	conn, err := s.importConn(ctx, file, sha256)
@@ -169,7 +170,7 @@ func (s *DB) ImportEventsFile(ctx context.Context, file, path, sha256 string, op
 	src := `read_csv(` + quote(path) + `, delim = '\t', header = false, quote = '', escape = '', auto_detect = false,
 		null_padding = false, max_line_size = 1048576, columns = ` + csvColumns + `,
 		store_rejects = true, rejects_table = 'gdelt_rejects', rejects_scan = 'gdelt_reject_scans')`
-	if s.path == "" {
+	if !s.segmentFor(path) {
 		list, lerr := gdeltSelect(ctx, conn, csvExprs)
 		if lerr != nil {
 			return res, fmt.Errorf("database %s: %w", s.name(), lerr)

@@ -78,6 +78,15 @@ func (s *DB) SegmentDir() string {
 	return s.path + ".gdelt"
 }
 
+// segmentFor reports whether the GDELT file at path becomes a segment.
+func (s *DB) segmentFor(path string) bool {
+	if s.path == "" || s.segmentMin < 0 {
+		return false
+	}
+	st, err := os.Stat(path)
+	return err == nil && st.Size() >= s.segmentMin
+}
+
 // segments returns the segment file names the imports table records, in
 // import order.
 func segments(ctx context.Context, q querier) ([]string, error) {

@@ -44,7 +44,17 @@ type Config struct {
 	Threads int
 	// ReadOnly opens the file for reading only; migrations are not run.
 	ReadOnly bool
+	// SegmentMinBytes is the size from which an imported GDELT 2.0 file
+	// becomes a Parquet segment (docs/store.md) rather than rows of
+	// event_rows: 0 means DefaultSegmentMinBytes, a negative value never.
+	// Small files (GDELT's 15-minute updates) go into the table, so that
+	// years of them do not make thousands of tiny segments.
+	SegmentMinBytes int64
 }
+
+// DefaultSegmentMinBytes is the default Config.SegmentMinBytes: 64 MiB,
+// about 280,000 GDELT records.
+const DefaultSegmentMinBytes = 64 << 20
 
 // DefaultConfig returns the configuration worldmedia runs with.
 func DefaultConfig() Config {
@@ -63,9 +73,10 @@ func (c Config) validate() error {
 
 // DB is an open store.
 type DB struct {
-	sql  *sql.DB
-	path string
-	log  *slog.Logger
+	sql        *sql.DB
+	path       string
+	log        *slog.Logger
+	segmentMin int64 // Config.SegmentMinBytes, resolved
 
 	closeOnce sync.Once
 	closeErr  error
@@ -118,7 +129,10 @@ func Open(ctx context.Context, path string, cfg Config, log *slog.Logger) (*DB, 
 		db.Close()
 		return nil, openError(path, err)
 	}
-	s := &DB{sql: db, path: path, log: log}
+	s := &DB{sql: db, path: path, log: log, segmentMin: cfg.SegmentMinBytes}
+	if s.segmentMin == 0 {
+		s.segmentMin = DefaultSegmentMinBytes
+	}
 	if !cfg.ReadOnly {
 		if err := s.migrate(ctx); err != nil {
 			db.Close()

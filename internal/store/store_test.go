@@ -484,8 +484,21 @@ func TestEventPlaces(t *testing.T) {
 func TestImportEventsFile(t *testing.T) {
 	// In memory the rows go into event_rows; in a file, into a segment.
 	t.Run("memory", func(t *testing.T) { testImportEventsFile(t, open(t, "")) })
-	t.Run("segment", func(t *testing.T) {
+	t.Run("file below the segment size", func(t *testing.T) {
 		db := open(t, filepath.Join(t.TempDir(), "s.duckdb"))
+		testImportEventsFile(t, db)
+		if _, err := os.Stat(db.SegmentDir()); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("a small file made a segment directory: %v", err)
+		}
+	})
+	t.Run("segment", func(t *testing.T) {
+		cfg := store.DefaultConfig()
+		cfg.SegmentMinBytes = 1
+		db, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "s.duckdb"), cfg, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
 		testImportEventsFile(t, db)
 		seg, err := filepath.Glob(filepath.Join(db.SegmentDir(), "*"))
 		if err != nil || len(seg) != 1 || filepath.Base(seg[0]) != "sha.g1.parquet" {
@@ -616,7 +629,9 @@ func TestSegments(t *testing.T) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	db, err := store.Open(t.Context(), path, store.DefaultConfig(), nil)
+	cfg := store.DefaultConfig()
+	cfg.SegmentMinBytes = 1 // every 2.0 file a segment, however small
+	db, err := store.Open(t.Context(), path, cfg, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
