@@ -18,7 +18,7 @@ import (
 
 // GDELT segments: an imported GDELT 2.0 file's rows are written by DuckDB's
 // Parquet writer into one immutable file in the segment directory beside
-// the database ("worldmedia.duckdb.gdelt/<sha256>.parquet"), about twice as
+// the database ("worldmedia.duckdb.gdelt/<sha256>.g1.parquet"), about twice as
 // fast as DuckDB's own table storage takes them and half the size. The
 // events view joins event_rows and every segment the imports table names;
 // it is re-created in the transaction that records an import, so a segment
@@ -64,7 +64,8 @@ var segmentExprs = func() []string {
 // story, or a GDELT record's SOURCEURL) and its source (an outlet, or the
 // host of a GDELT record's URL), for counting them distinct cheaply.
 const (
-	rowKeys     = `hash(coalesce(story, source_url)) AS story_key, hash(outlet) AS source_key`
+	rowKeys = `hash(coalesce(story, source_url)) AS story_key,
+		CASE WHEN origin = 'gdelt' THEN hash(split_part(source_url, '/', 3)) ELSE hash(outlet) END AS source_key`
 	segmentKeys = `story_key, source_key`
 )
 
