@@ -485,6 +485,11 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 			out = append(out, c.reciprocal(a, si, m, best, g, sources, dates, quoted[g.head] || reported)...)
 			continue
 		}
+		if isViolent(best.codeOr()) && len(sources) == 0 && (m.accidentAfter(best.end) || m.accidentBefore(g.first)) {
+			// "victims killed by the crash", "the earthquake killed 300":
+			// a disaster is no one's act.
+			continue
+		}
 		negated := g.negated || m.neitherBefore(g.first)
 		if negated && !c.cfg.KeepNegated {
 			continue
@@ -848,6 +853,20 @@ func (m *matcher) complaintObject(best match, t int, sources []int) int {
 // sameCountryAs reports whether actor a is of the same country as one of
 // the sources: "Lavrov doubled down on Russia's support for Assad" —
 // Russia's is the source's own side, not the target.
+// sameParty reports whether actor a is one of the sources' own side: the
+// same country with no role or the same role ("Russia" and "RUSGOV" are one
+// side; Syrian troops and Syrian rebels are two).
+func (m *matcher) sameParty(a int, sources []int) bool {
+	c := m.actors[a].code
+	for _, s := range sources {
+		sc := m.actor(s).code
+		if len(c) >= 3 && len(sc) >= 3 && c[:3] == sc[:3] && (len(c) == 3 || len(sc) == 3 || c[3:] == sc[3:]) {
+			return true
+		}
+	}
+	return false
+}
+
 func (m *matcher) sameCountryAs(a int, sources []int) bool {
 	c := m.actors[a].code
 	for _, s := range sources {
@@ -903,7 +922,7 @@ func isRegion(c string) bool {
 func (m *matcher) actorWithin(p *pattern, end int, sources []int) int {
 	for a, act := range m.actors {
 		if act.first < end && act.last < end && act.first > 0 && !slices.Contains(sources, a) && !m.adjectival(a) &&
-			!m.sameCountryAs(a, sources) && !m.ownRole(a, sources) {
+			!m.sameParty(a, sources) && !m.ownRole(a, sources) {
 			// Only actors after the head: the head is before end and the
 			// pattern began at it, so act must follow some matched word.
 			for k := act.first - 1; k >= 0; k-- {
@@ -1839,6 +1858,59 @@ func (m *matcher) alleged(groups []verbGroup, gi, k int) bool {
 	return false
 }
 
+// accidentNouns are causes of death and damage that are no one's act.
+var accidentNouns = map[string]bool{
+	"crash": true, "accident": true, "collision": true, "derailment": true, "earthquake": true, "quake": true,
+	"tsunami": true, "flood": true, "flooding": true, "storm": true, "hurricane": true, "typhoon": true,
+	"cyclone": true, "tornado": true, "landslide": true, "mudslide": true, "avalanche": true, "wildfire": true,
+	"blaze": true, "heatwave": true, "drought": true, "famine": true, "epidemic": true,
+	"disease": true, "outbreak": true, "virus": true, "lightning": true, "eruption": true, "stampede": true,
+	"disaster": true,
+}
+
+// isViolent reports whether code is an act of violence (roots 18-20).
+func isViolent(code string) bool { return len(code) >= 2 && code[:2] >= "18" && code[:2] <= "20" }
+
+// accidentAfter reports whether "by" or "in" after token k introduces an
+// accident or disaster: "killed by the crash", "died in a flood".
+func (m *matcher) accidentAfter(k int) bool {
+	for i := k; i < len(m.toks) && i < k+4; i++ {
+		w := m.toks[i].lower
+		if m.toks[i].isClauseBreak() {
+			return false
+		}
+		if w != "by" && w != "in" {
+			continue
+		}
+		for j := i + 1; j < len(m.toks) && j <= i+6; j++ {
+			t := &m.toks[j]
+			if accidentNouns[t.lemma] && strings.HasPrefix(t.tag, "NN") {
+				return true
+			}
+			if !isNominal(t.tag) {
+				break
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// accidentBefore reports whether the subject right before token k is an
+// accident or disaster: "the earthquake killed 300".
+func (m *matcher) accidentBefore(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		t := &m.toks[j]
+		if accidentNouns[t.lemma] && strings.HasPrefix(t.tag, "NN") {
+			return true
+		}
+		if !isNominal(t.tag) {
+			return false
+		}
+	}
+	return false
+}
+
 // irrealisNouns name an act asked for, offered, planned or refused: their
 // complement ("a demand to sever ties", "an appeal for deploying troops")
 // is not done.
@@ -1847,6 +1919,7 @@ var irrealisNouns = map[string]bool{
 	"invitation": true, "bid": true, "attempt": true, "effort": true, "promise": true, "pledge": true, "vow": true,
 	"decision": true, "refusal": true, "readiness": true, "willingness": true, "intention": true, "plea": true,
 	"proposition": true, "suggestion": true, "order": true, "ultimatum": true, "wish": true, "hope": true,
+	"aim": true, "goal": true, "purpose": true,
 }
 
 // nounComplement reports whether verb group g is the complement of an
@@ -1859,6 +1932,9 @@ func (m *matcher) nounComplement(g verbGroup) bool {
 		switch m.toks[k].lower {
 		case "for", "of", "on":
 			k--
+		case "at":
+			// "a trip aimed at pushing for a ceasefire": a purpose.
+			return m.toks[k-1].lemma == "aim"
 		default:
 			return false
 		}
