@@ -399,6 +399,12 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 				out = out[:firstEvent[gi-1]]
 			}
 		}
+		if m.background(g, dates) {
+			// "the militant group that has seized parts of Iraq": what a
+			// relative clause in the perfect says of its noun is
+			// background, not the news.
+			continue
+		}
 		if m.alleged(groups, gi, g.first) {
 			// "Rwanda alleged that French troops helped carry out
 			// killings": the allegation is the event; what it alleges is
@@ -1856,6 +1862,27 @@ func (m *matcher) alleged(groups []verbGroup, gi, k int) bool {
 		}
 	}
 	return false
+}
+
+// background reports whether verb group g is a relative clause in the
+// present perfect ("that has seized", "which have fought") with no date of
+// its own: a description of its noun's past.
+func (m *matcher) background(g verbGroup, dates []dateExpr) bool {
+	if g.first == 0 || !isRelativePronoun(m.toks[g.first-1].lower) && m.toks[g.first-1].tag != "WP" {
+		return false
+	}
+	if m.toks[g.head].tag != "VBN" || m.toks[g.first].lemma != "have" || g.passive {
+		return false
+	}
+	if m.toks[g.first-1].lower == "that" && (g.first < 2 || !strings.HasPrefix(m.toks[g.first-2].tag, "NN")) {
+		return false // "said that it has seized": a complement, no relative clause
+	}
+	for _, d := range dates {
+		if d.at > g.head && d.at-g.head <= dateReach {
+			return false
+		}
+	}
+	return true
 }
 
 // accidentNouns are causes of death and damage that are no one's act.

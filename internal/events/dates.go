@@ -66,6 +66,9 @@ func (c *Coder) dateExpressions(pub time.Time, toks []tok) []dateExpr {
 			add(i, pub.AddDate(0, 0, -1))
 		case w == "today" || w == "tonight":
 			add(i, pub)
+		case prev == "this" && (w == "week" || w == "month" || w == "year"):
+			// Within the publication's week, month or year: dated by it.
+			add(i, pub)
 		case prev == "last" && w == "week":
 			add(i, pub.AddDate(0, 0, -7))
 		case prev == "last" && w == "month":
