@@ -32,9 +32,9 @@ func TestEvalEventsFloor(t *testing.T) {
 	}
 	floors := map[string]struct{ root, dyad, precision float64 }{
 		"cameo_manual_examples": {0.80, 0.59, 0},
-		"petrarch2_gsr":         {0.48, 0.36, 0.41},
+		"petrarch2_gsr":         {0.48, 0.36, 0.45},
 		"plover_gsr":            {0.81, 0.63, 0},
-		"overall":               {0.76, 0.58, 0.41},
+		"overall":               {0.76, 0.58, 0.45},
 	}
 	seen := 0
 	for _, s := range scores {
