@@ -298,6 +298,12 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 	quoted := m.quoted
 	m.groups = appendVerbGroups(m.groups[:0], m.toks)
 	groups := m.groups
+	m.allegers = m.allegers[:0]
+	for gi, g := range groups {
+		if allegeVerbs[m.toks[g.head].lemma] && !g.negated {
+			m.allegers = append(m.allegers, gi)
+		}
+	}
 	dates := c.dateExpressions(a.Date, m.toks)
 
 	// Who speaks in this sentence: the subject of a speech verb outside
@@ -1825,8 +1831,9 @@ var allegeNouns = map[string]bool{"allegation": true, "accusation": true, "charg
 // of a sentence ("X abused migrants, a rights group charged") is coded as
 // reported, as news reports it.
 func (m *matcher) alleged(groups []verbGroup, gi, k int) bool {
-	for j, g := range groups {
-		if j == gi || g.last >= k || !allegeVerbs[m.toks[g.head].lemma] || g.negated {
+	for _, j := range m.allegers {
+		g := groups[j]
+		if j == gi || g.last >= k {
 			continue
 		}
 		in := ""

@@ -94,6 +94,7 @@ type matcher struct {
 	present    []uint64
 	presentIDs []int32
 	groups     []verbGroup // the sentence's verb groups (buffer)
+	allegers   []int       // the groups of allegation and denial verbs
 	lowerBuf   []byte      // the sentence's words in lower case (buffer)
 	lowerEnds  []int       // where each of them ends in lowerBuf
 	// Per-sentence buffers of codeSentence.
@@ -131,6 +132,10 @@ func (m *matcher) noteWords(lex *Lexicon) {
 	for i := range m.toks {
 		t := &m.toks[i]
 		t.info, t.infoOf = nil, t.lemma
+		if len(t.tag) == 1 && t.tag != "$" || t.tag == "''" || t.tag == "``" || t.tag == "-LRB-" || t.tag == "-RRB-" {
+			// Punctuation is in no pattern and heads none.
+			continue
+		}
 		for f, form := range [2]string{t.lower, t.lemma} {
 			if f == 1 && form == t.lower {
 				break
