@@ -196,6 +196,9 @@ func (s *DB) importSegment(ctx context.Context, conn *sql.Conn, file, path, sha2
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return res, fmt.Errorf("segment directory: %w", err)
 	}
+	if sha256 == "" || strings.ContainsAny(sha256, `/\:`) || strings.Contains(sha256, "..") {
+		return res, fmt.Errorf("content hash %q cannot name a segment", sha256)
+	}
 	name := sha256 + segmentSuffix
 	final := filepath.Join(dir, name)
 	tmp := final + ".tmp"
