@@ -38,6 +38,7 @@ AUS adj = Australian
 `)},
 		"organizations.txt": {Data: []byte(`IGOUNO = United Nations | UN | U.N.
 IGOUNO = UN Security Council | Security Council
+USABUS = Boeing | Lockheed Martin
 `)},
 		"groups.txt": {Data: []byte(`AFGINSTAL = Taliban | the Taliban @ 2001-12-07..2021-08-14
 AFGGOVTAL = Taliban | the Taliban @ 2021-08-15..
@@ -188,7 +189,7 @@ func TestLoadErrors(t *testing.T) {
 
 func TestLoadGood(t *testing.T) {
 	d := testDict(t)
-	want := map[string]int{"countries.txt": 20, "organizations.txt": 2, "groups.txt": 2, "roles.txt": 5, "people/test.txt": 7}
+	want := map[string]int{"countries.txt": 20, "organizations.txt": 3, "groups.txt": 2, "roles.txt": 5, "people/test.txt": 7}
 	if diff := cmp.Diff(want, d.Entries()); diff != "" {
 		t.Errorf("Entries (-want +got):\n%s", diff)
 	}

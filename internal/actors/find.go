@@ -77,6 +77,11 @@ func (d *Dictionary) Find(text string, tokens []article.Token, date time.Time) [
 			continue
 		}
 		code, _, _ := s.at(day)
+		if strings.HasSuffix(code, "BUS") && productAfter(text, tokens, us[end].tok) {
+			// "a Boeing 777", "the Airbus A320": a company's product.
+			i = end + 1
+			continue
+		}
 		out = append(out, Match{
 			First: us[i].tok, Last: us[end].tok,
 			Kind: s.kind, Code: code, Name: s.name,
@@ -222,3 +227,20 @@ func isVerbTag(tag string) bool { return tag == "VBN" || tag == "VBD" }
 // a number's, which make a noun of a participle ("the wounded", "their
 // detained", "200 injured").
 func isDeterminerTag(tag string) bool { return tag == "DT" || tag == "PRP$" || tag == "CD" }
+
+// productAfter reports whether the token after token k is a model
+// designation: a number or a word with digits ("777", "A320", "F-35").
+func productAfter(text string, tokens []article.Token, k int) bool {
+	if k+1 >= len(tokens) {
+		return false
+	}
+	t := tokens[k+1]
+	if t.Span.Start < 0 || t.Span.End > len(text) || t.Span.Start >= t.Span.End {
+		return false
+	}
+	w := text[t.Span.Start:t.Span.End]
+	if len(w) == 4 && w >= "1900" && w <= "2100" && strings.Trim(w, "0123456789") == "" {
+		return false // a year: "Gazprom 2018 results" names the company
+	}
+	return strings.IndexFunc(w, unicode.IsDigit) >= 0
+}

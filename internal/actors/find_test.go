@@ -48,6 +48,9 @@ func TestFind(t *testing.T) {
 		{"longest", "Russian Federation troops", day, []found{
 			{"Russian Federation", "country", "RUS"}, {"troops", "role", "MIL"}}},
 		{"capital", "Moscow said on Monday", day, []found{{"Moscow", "capital", "RUSGOV"}}},
+		{"a company's product is no actor", "a Boeing 777 and an F-35 made by Lockheed Martin", day, []found{
+			{"Lockheed Martin", "organization", "USABUS"}}},
+		{"a company before a year is", "Boeing 2016 results", day, []found{{"Boeing", "organization", "USABUS"}}},
 		{"abbreviations", "U.S. and US and USA and the United States", day, []found{
 			{"U.S.", "country", "USA"}, {"US", "country", "USA"}, {"USA", "country", "USA"}, {"the United States", "country", "USA"}}},
 		{"case", "us troops and Troops and TROOPS", day, []found{
