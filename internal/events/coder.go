@@ -258,23 +258,22 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 	// The tokens in lower case: the text itself when it is, else a piece
 	// of one string made for the sentence (one allocation, not one a
 	// capitalized word).
-	m.lowerBuf, m.lowerEnds = m.lowerBuf[:0], m.lowerEnds[:0]
+	m.lowerBuf, m.lowered = m.lowerBuf[:0], m.lowered[:0]
 	for i, t := range s.Tokens {
 		text := t.Span.In(a.Text)
 		m.toks[i] = tok{lower: text, lemma: t.Lemma, tag: t.Tag, actor: -1}
 		if mayLower(text) {
+			start := len(m.lowerBuf)
 			m.lowerBuf = appendLower(m.lowerBuf, text)
-			m.lowerEnds = append(m.lowerEnds, len(m.lowerBuf))
+			m.lowered = append(m.lowered, lowered{i, start, len(m.lowerBuf)})
 		}
 	}
-	all, k, start := string(m.lowerBuf), 0, 0
+	all := string(m.lowerBuf)
+	for _, l := range m.lowered {
+		m.toks[l.tok].lower = all[l.start:l.end]
+	}
 	for i := range m.toks {
 		t := &m.toks[i]
-		if mayLower(t.lower) {
-			t.lower = all[start:m.lowerEnds[k]]
-			start = m.lowerEnds[k]
-			k++
-		}
 		if t.lemma == "" {
 			t.lemma = t.lower
 		}

@@ -12,6 +12,9 @@ type tok struct {
 	infoOf string
 }
 
+// lowered is a token whose lower-case form is lowerBuf[start:end].
+type lowered struct{ tok, start, end int }
+
 // heads returns the verb and noun patterns the token's lemma heads.
 func (m *matcher) heads(lex *Lexicon, i int) (verb, noun *headPatterns) {
 	t := &m.toks[i]
@@ -96,7 +99,7 @@ type matcher struct {
 	groups     []verbGroup // the sentence's verb groups (buffer)
 	allegers   []int       // the groups of allegation and denial verbs
 	lowerBuf   []byte      // the sentence's words in lower case (buffer)
-	lowerEnds  []int       // where each of them ends in lowerBuf
+	lowered    []lowered   // the tokens lowerBuf holds
 	// Per-sentence buffers of codeSentence.
 	quoted, consumed []bool
 	firstEvent       []int
