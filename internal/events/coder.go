@@ -449,21 +449,18 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 			obligation = true
 		}
 		passiveDone := false
-		if g.reduced && targets == nil && !obligation {
-			// Only the noun the participle modifies is its target: "a
-			// report released in the Rwandan capital" has none.
-			targets, sources = nil, nil
-			if t := m.actorEndingAt(g.first - 1); t >= 0 {
-				targets = m.members(t)
-			}
-			if by := m.actorAfterWord(best.end, "by"); by >= 0 {
-				sources = m.members(by)
-			}
-			passiveDone = true
-		} else if g.passive && targets == nil && !obligation {
+		if g.passive && targets == nil && !obligation {
 			// "X was attacked by Y": Y is the source, X the target; "X was
 			// killed by a roadside bomb": X is the target of no known actor.
 			targets = sources
+			if g.reduced {
+				// Only the noun the participle modifies is its target: "a
+				// report released in the Rwandan capital" has none.
+				targets = nil
+				if t := m.actorEndingAt(g.first - 1); t >= 0 {
+					targets = m.members(t)
+				}
+			}
 			sources = nil
 			if by := m.actorAfterWord(best.end, "by"); by >= 0 {
 				sources = m.members(by)
