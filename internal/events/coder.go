@@ -238,8 +238,7 @@ func reducedRelative(toks []tok, g verbGroup) bool {
 		if t.isClauseBreak() || t.tag == "WDT" || t.tag == "WP" || t.tag == "WRB" || isSubordinator(t.lower) || t.tag == "CC" {
 			return false
 		}
-		switch t.tag {
-		case "VBD", "VBZ", "VBP", "MD":
+		if isFinite(t.tag) {
 			return true
 		}
 	}
