@@ -178,6 +178,9 @@ func (s *DB) openSegments(ctx context.Context) error {
 			s.log.Info("removed a segment no import names", "segment", e.Name())
 		}
 	}
+	if len(names) == 0 {
+		return nil // the view is still the one migration 3 made
+	}
 	view, err := s.eventsView(ctx, s.sql, present)
 	if err != nil {
 		return err
