@@ -245,6 +245,45 @@ func reducedRelative(toks []tok, g verbGroup) bool {
 	return false
 }
 
+// prepositionsToVerb reports whether the tokens from i on are one or
+// more prepositional phrases ("for acting against Moscow") and then a
+// finite verb that has no subject of its own: the shape in which a past
+// form after a noun can only be a participle, since the finite verb needs
+// that noun as its subject. A noun phrase that starts right after another
+// ("on Sunday it had", "on Tuesday their forces had") is that verb's
+// subject, and the past form is the main verb after all.
+func prepositionsToVerb(toks []tok, i int) bool {
+	if i >= len(toks) || toks[i].tag != "IN" || toks[i].lower == "that" {
+		return false
+	}
+	noun := false
+	for k := i; k < len(toks); k++ {
+		t := &toks[k]
+		switch {
+		case isFinite(t.tag):
+			// A past form there is as ambiguous as the first ("said in
+			// comments published Thursday"): only an auxiliary, a modal
+			// or a present tense settles it.
+			return noun && (t.tag != "VBD" || t.lemma == "be" || t.lemma == "have")
+		case t.tag == "IN" && t.lower != "that" && !isSubordinator(t.lower), t.tag == "TO":
+			noun = false
+		case t.tag == "VBG" && toks[k-1].tag == "IN":
+		case strings.HasPrefix(t.tag, "NN"), t.tag == "CD" && !noun:
+			noun = true
+		case t.tag == "JJ" || t.tag == "POS" || t.tag == "HYPH" || t.isAdverb():
+		case (t.isDeterminer() || t.tag == "PRP$") && !noun && toks[k-1].tag != "VBG":
+		case t.isDeterminer() || t.tag == "PRP$":
+			// After a gerund: "for opposing the war".
+			if toks[k-1].tag != "VBG" {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.ActorMention) []article.Event {
 	s := a.Sentences[si]
 	n := len(s.Tokens)
@@ -465,6 +504,14 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 				sources = m.members(by)
 			}
 			passiveDone = true
+		}
+		if g.reduced && len(sources) == 0 && !m.agentPhrase(best.end) {
+			// Without an agent the participle only describes its noun:
+			// "the civilians imprisoned for acting against Moscow" are
+			// the imprisoned civilians, no new event. (With one, even no
+			// actor, it tells what happened: "villagers killed by a
+			// drone".)
+			continue
 		}
 		if targets == nil && !passiveDone {
 			targets = c.targetOf(m, best, sources)
@@ -1404,6 +1451,11 @@ func appendVerbGroups(out []verbGroup, toks []tok) []verbGroup {
 				}
 				g.reduced = reducedRelative(toks, g)
 				g.passive = g.passive || g.reduced
+			} else if h.tag == "VBD" && g.head == g.first && prepositionsToVerb(toks, g.head+1) && reducedRelative(toks, g) {
+				// A simple past the tagger gave a participle's place:
+				// "the civilians imprisoned for acting against Moscow
+				// were released".
+				g.reduced, g.passive = true, true
 			}
 			out = append(out, g)
 		}
@@ -1671,7 +1723,9 @@ func (m *matcher) actorEndingAt(k int) int {
 func (m *matcher) actorAfterWord(pos int, w string) int {
 	for k := pos; k < len(m.toks) && k < pos+8; k++ {
 		t := &m.toks[k]
-		if t.isClauseBreak() {
+		if t.isClauseBreak() || isFinite(t.tag) {
+			// Past another finite verb the phrase is that verb's: "the
+			// civilians imprisoned … were released by Putin".
 			return -1
 		}
 		if t.lower == w {
@@ -1696,6 +1750,20 @@ func (m *matcher) actorAfterWord(pos int, w string) int {
 		}
 	}
 	return -1
+}
+
+// agentPhrase reports whether a "by" phrase follows pos in its clause.
+func (m *matcher) agentPhrase(pos int) bool {
+	for k := pos; k < len(m.toks) && k < pos+8; k++ {
+		t := &m.toks[k]
+		if t.isClauseBreak() || isFinite(t.tag) {
+			return false
+		}
+		if t.lower == "by" {
+			return true
+		}
+	}
+	return false
 }
 
 // firstActorAfter returns the first actor starting at or after pos in the
