@@ -1590,6 +1590,14 @@ func (c *Coder) findSources(m *matcher, groups []verbGroup, gi int, prev []int) 
 	subjectNoun := false // a noun that is no actor stands between k and the verb
 	for k := g.first - 1; k >= 0; k-- {
 		t := &m.toks[k]
+		if t.lower == ")" {
+			if open := m.glossOpen(k); open >= 0 {
+				// A gloss in brackets is no clause: "the Hizbollah (Party
+				// of God) group declared".
+				k = open
+				continue
+			}
+		}
 		if t.isClauseBreak() && t.lower != "," {
 			break
 		}
@@ -1660,6 +1668,25 @@ func (c *Coder) findSources(m *matcher, groups []verbGroup, gi int, prev []int) 
 		}
 	}
 	return nil
+}
+
+// glossOpen returns the index of the "(" that opens a short bracketed
+// gloss closed at k, a name, acronym or translation with no verb ("(APEC)",
+// "(Party of God)"), or -1.
+func (m *matcher) glossOpen(k int) int {
+	for j := k - 1; j >= 0 && j >= k-7; j-- {
+		t := &m.toks[j]
+		if t.lower == "(" {
+			if j == k-1 {
+				return -1
+			}
+			return j
+		}
+		if t.isVerb() || t.isClauseBreak() {
+			return -1
+		}
+	}
+	return -1
 }
 
 // isPartitive reports whether the "of" at k follows a quantity or group
