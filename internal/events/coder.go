@@ -1259,6 +1259,14 @@ func (c *Coder) events(a *article.Article, si int, m *matcher, mt match, head in
 				// Moscow" read loosely): the act stands without a target.
 				tgt = sentActor{}
 			}
+			info := info
+			if strings.HasPrefix(info.Code, "171") && si2 >= 0 && protestNouns[m.toks[src.last].lemma] {
+				// Property damaged by protesters is a protest turned
+				// violent, a riot (CAMEO 145), not a coercive seizure.
+				if riot, ok := c.lex.Code("145"); ok {
+					info = riot
+				}
+			}
 			ev := article.Event{
 				Source: src.code, Target: tgt.code,
 				Code: info.Code, Root: info.Root, Goldstein: info.Goldstein, Quad: info.Quad,
@@ -1273,6 +1281,11 @@ func (c *Coder) events(a *article.Article, si int, m *matcher, mt match, head in
 		}
 	}
 	return out
+}
+
+// protestNouns are the heads of actors that are crowds in protest.
+var protestNouns = map[string]bool{
+	"protester": true, "protestor": true, "demonstrator": true, "rioter": true, "marcher": true, "mob": true,
 }
 
 // actor returns the sentence actor i, or the zero actor for -1.
