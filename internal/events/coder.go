@@ -544,6 +544,13 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 			// a disaster is no one's act.
 			continue
 		}
+		if code := best.codeOr(); strings.HasPrefix(code, "18") && !strings.HasPrefix(code, "186") || code == "190" {
+			// "blown up by a surface-to-air missile", "killed by an air
+			// strike": the weapon makes it a military attack.
+			if w := m.weaponAfter(best.end); w != "" {
+				best.code = w
+			}
+		}
 		negated := g.negated || m.neitherBefore(g.first)
 		if negated && !c.cfg.KeepNegated {
 			continue
@@ -2043,6 +2050,50 @@ func (m *matcher) accidentAfter(k int) bool {
 		return false
 	}
 	return false
+}
+
+// weaponNouns are the heavy and aerial weapons that make an assault a
+// military attack, with the CAMEO code of an attack by them: artillery,
+// tanks and rockets 194, aircraft 195, drones 1952.
+var weaponNouns = map[string]string{
+	"missile": "194", "rocket": "194", "shell": "194", "mortar": "194", "artillery": "194", "tank": "194",
+	"cannon": "194", "howitzer": "194", "warship": "194", "gunboat": "194", "shelling": "194",
+	"airstrike": "195", "strike": "195", "warplane": "195", "aircraft": "195", "jet": "195", "bomber": "195",
+	"helicopter": "195", "gunship": "195", "plane": "195", "raid": "195",
+	"drone": "1952",
+}
+
+// weaponAfter returns the code of an attack with the weapon that heads the
+// "by" or "with" phrase at or after k ("by a surface-to-air missile",
+// "with rockets"), or "". A strike or raid is aerial only with "air".
+func (m *matcher) weaponAfter(k int) string {
+	for i := k; i < len(m.toks) && i < k+4; i++ {
+		w := m.toks[i].lower
+		if m.toks[i].isClauseBreak() || isFinite(m.toks[i].tag) {
+			return ""
+		}
+		if w != "by" && w != "with" {
+			continue
+		}
+		head, air := "", false
+		for j := i + 1; j < len(m.toks) && j <= i+7; j++ {
+			t := &m.toks[j]
+			if strings.HasPrefix(t.tag, "NN") {
+				head = t.lemma
+				air = air || t.lower == "air"
+				continue
+			}
+			if !isNominal(t.tag) && t.tag != "HYPH" {
+				break
+			}
+		}
+		code := weaponNouns[head]
+		if (head == "strike" || head == "raid") && !air {
+			return ""
+		}
+		return code
+	}
+	return ""
 }
 
 // accidentBefore reports whether the subject right before token k is an
