@@ -328,6 +328,7 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 	m.noteWords(c.lex)
 	c.retagInfinitives(m)
 	c.retagProgressives(m)
+	c.retagVerblessPresent(m)
 	retagParticipleAdjectives(m)
 	groupCompounds(m)
 	inferRoleCountry(m)
@@ -704,6 +705,30 @@ func (c *Coder) retagInfinitives(m *matcher) {
 	}
 }
 
+// retagVerblessPresent reads as a present-tense verb a noun right after
+// a plural actor when the sentence has no finite verb and the word is a
+// verb of the lexicon with a preposition or an actor after it: the
+// headline style "Syrian forces clash with rioters", which a tagger reads
+// as one noun phrase.
+func (c *Coder) retagVerblessPresent(m *matcher) {
+	cand := -1
+	for i := range m.toks {
+		t := &m.toks[i]
+		if isFinite(t.tag) {
+			return
+		}
+		if cand < 0 && t.tag == "NN" && t.actor < 0 && i > 0 && i+1 < len(m.toks) && m.toks[i-1].tag == "NNS" &&
+			m.actorCovering(i-1) >= 0 && (m.toks[i+1].tag == "IN" || m.toks[i+1].actor >= 0) {
+			if _, ok := c.lex.verbs[t.lower]; ok {
+				cand = i
+			}
+		}
+	}
+	if cand >= 0 {
+		m.toks[cand].tag, m.toks[cand].lemma = "VBP", m.toks[cand].lower
+	}
+}
+
 // conditionalThreat reports whether the group announces a coercive or
 // violent act as a possibility tied to a condition ("may halt mediation
 // if cooperation founders", "could strike unless they withdraw"): CAMEO
@@ -982,7 +1007,11 @@ func isRegion(c string) bool {
 // and end) that is not a source, or -1.
 func (m *matcher) actorWithin(p *pattern, end int, sources []int) int {
 	for a, act := range m.actors {
-		if act.first < end && act.last < end && act.first > 0 && !slices.Contains(sources, a) && !m.adjectival(a) &&
+		// An actor may run on past the match only by a phrase of its own
+		// ("protesters in Nairobi"), not by the noun the match's last word
+		// modifies ("mobilized army reservists").
+		within := act.last < end || end < len(m.toks) && m.toks[end].tag == "IN"
+		if act.first < end && within && act.first > 0 && !slices.Contains(sources, a) && !m.adjectival(a) &&
 			!m.sameParty(a, sources) && !m.ownRole(a, sources) {
 			// Only actors after the head: the head is before end and the
 			// pattern began at it, so act must follow some matched word.
