@@ -1296,6 +1296,13 @@ func (c *Coder) events(a *article.Article, si int, m *matcher, mt match, head in
 				tgt = sentActor{}
 			}
 			info := info
+			if info.Code == "113" && m.toks[head].lemma == "campaign" && si2 >= 0 && isArmed(src.code) {
+				// An armed force's campaign against someone is a military
+				// one, not the rallying of opposition.
+				if fight, ok := c.lex.Code("190"); ok {
+					info = fight
+				}
+			}
 			if strings.HasPrefix(info.Code, "171") && si2 >= 0 && protestNouns[m.toks[src.last].lemma] {
 				// Property damaged by protesters is a protest turned
 				// violent, a riot (CAMEO 145), not a coercive seizure.
@@ -1317,6 +1324,21 @@ func (c *Coder) events(a *article.Article, si int, m *matcher, mt match, head in
 		}
 	}
 	return out
+}
+
+// isArmed reports whether actor code c is an armed force: a military, a
+// rebel or insurgent group, or an international militarized group.
+func isArmed(c string) bool {
+	if strings.HasPrefix(c, "IMG") {
+		return true
+	}
+	for i := 3; i+3 <= len(c); i += 3 {
+		switch c[i : i+3] {
+		case "MIL", "REB", "INS", "UAF":
+			return true
+		}
+	}
+	return false
 }
 
 // protestNouns are the heads of actors that are crowds in protest.
