@@ -618,10 +618,34 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 			// whoever repeats.
 			sources = groupSources[gi]
 		}
+		if len(sources) == 0 && m.topicOf(i) {
+			// "a summit on the unrest in Iran", "talks about the
+			// violence": the subject of a meeting or a text, with no one
+			// doing it, is no event reported.
+			continue
+		}
 		targets := c.targetOf(m, best, sources)
 		out = append(out, c.events(a, si, m, best, i, sources, targets, date, false, quoted[i])...)
 	}
 	return dropBareStatements(out)
+}
+
+// topicOf reports whether the noun phrase with token i is the object of a
+// preposition that gives a topic: "on", "about", "over", "regarding",
+// "concerning".
+func (m *matcher) topicOf(i int) bool {
+	k := i - 1
+	for k >= 0 && (m.toks[k].isDeterminer() || strings.HasPrefix(m.toks[k].tag, "JJ") || m.toks[k].tag == "CD") {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch m.toks[k].lower {
+	case "on", "about", "over", "regarding", "concerning":
+		return true
+	}
+	return false
 }
 
 func canStartNounPattern(tag string) bool {
