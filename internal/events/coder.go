@@ -1445,21 +1445,9 @@ func inferRoleCountry(m *matcher) {
 			a.code = prev.code[:3] + a.code
 		}
 	}
-	country, firstRole := "", -1
-	for _, a := range m.actors {
-		if len(a.code) == 3 && isRole(a.code) {
-			firstRole = a.first
-			break
-		}
-	}
+	country := ""
 	for _, a := range m.actors {
 		if len(a.code) < 3 || !isCountryCode(a.code[:3]) {
-			continue
-		}
-		if firstRole >= 0 && a.first > firstRole && a.last+1 < len(m.toks) && m.toks[a.last+1].tag == "POS" {
-			// A country named after the role as the owner of something
-			// is a party of its own: "the government expressed
-			// appreciation for China's assistance".
 			continue
 		}
 		if country != "" && country != a.code[:3] {
