@@ -631,8 +631,8 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 }
 
 // topicOf reports whether the noun phrase with token i is the object of a
-// preposition that gives a topic: "on", "about", "over", "regarding",
-// "concerning".
+// preposition that gives a noun its topic: "on", "about", "over",
+// "regarding", "concerning".
 func (m *matcher) topicOf(i int) bool {
 	k := i - 1
 	for k >= 0 && (m.toks[k].isDeterminer() || strings.HasPrefix(m.toks[k].tag, "JJ") || m.toks[k].tag == "CD") {
@@ -642,10 +642,25 @@ func (m *matcher) topicOf(i int) bool {
 		return false
 	}
 	switch m.toks[k].lower {
-	case "on", "about", "over", "regarding", "concerning":
+	case "on":
+		// "On" before an activity says one is engaged in it: "on a tour
+		// of Africa", "went on the offensive", "on strike".
+		for j := i; j < len(m.toks) && j < i+4; j++ {
+			if strings.HasPrefix(m.toks[j].tag, "NN") {
+				return !onActivities[m.toks[j].lemma]
+			}
+		}
+		return true
+	case "about", "over", "regarding", "concerning":
 		return true
 	}
 	return false
+}
+
+// onActivities are the nouns that "on" puts someone in the middle of.
+var onActivities = map[string]bool{
+	"visit": true, "tour": true, "trip": true, "mission": true, "journey": true, "pilgrimage": true,
+	"patrol": true, "strike": true, "offensive": true, "rampage": true, "march": true, "hunger": true,
 }
 
 func canStartNounPattern(tag string) bool {
