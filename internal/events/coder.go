@@ -1688,7 +1688,7 @@ func (c *Coder) findSources(m *matcher, groups []verbGroup, gi int, prev []int) 
 	subjectNoun := false // a noun that is no actor stands between k and the verb
 	for k := g.first - 1; k >= 0; k-- {
 		t := &m.toks[k]
-		if t.lower == ")" {
+		if t.lower == ")" && (k+1 == g.first || k+1 < len(m.toks) && orgHeads[m.toks[k+1].lemma]) {
 			if open := m.glossOpen(k); open >= 0 {
 				// A gloss in brackets is no clause: "the Hizbollah (Party
 				// of God) group declared".
@@ -1766,6 +1766,16 @@ func (c *Coder) findSources(m *matcher, groups []verbGroup, gi int, prev []int) 
 		}
 	}
 	return nil
+}
+
+// orgHeads are the nouns that, after a name, still name that body: "the
+// Hizbollah (Party of God) group", "the APEC forum". Another noun after a
+// name is another actor: "the WADA chief".
+var orgHeads = map[string]bool{
+	"group": true, "forum": true, "organisation": true, "organization": true, "movement": true, "militia": true,
+	"party": true, "alliance": true, "coalition": true, "bloc": true, "agency": true, "council": true,
+	"committee": true, "body": true, "front": true, "faction": true, "network": true, "army": true, "guerrilla": true,
+	"rebel": true, "militant": true, "fighter": true, "force": true,
 }
 
 // glossOpen returns the index of the "(" that opens a short bracketed
