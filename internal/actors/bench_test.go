@@ -7,6 +7,7 @@ import (
 
 	"worldmedia/internal/actors"
 	"worldmedia/internal/article"
+	"worldmedia/internal/testkit"
 )
 
 // BenchmarkFind finds and combines the actors of the seed article, one
@@ -36,4 +37,29 @@ func BenchmarkFind(b *testing.B) {
 		n++
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkProcess resolves the actors of the BBC News corpus as tagged by
+// nlp, the stage's input in the pipeline.
+func BenchmarkProcess(b *testing.B) {
+	as, size := testkit.TaggedBBC(b)
+	d, err := actors.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	res := actors.New(d, nil)
+	sents := 0
+	for _, a := range as {
+		sents += len(a.Sentences)
+	}
+	b.ReportAllocs()
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, a := range as {
+			if err := res.Process(b.Context(), a); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(sents)*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
 }

@@ -66,8 +66,7 @@ type group struct {
 // A country written inside a hyphenated word ("Russia-backed") does not
 // combine with the words after it.
 func (d *Dictionary) Combine(matches []Match, tokens []article.Token, text string) []Actor {
-	gs := d.groups(matches, tokens, text)
-	gs = d.link(gs, matches, tokens, text)
+	gs := d.link(d.groups(nil, matches, tokens, text), matches, tokens, text)
 	out := make([]Actor, 0, len(gs))
 	for _, g := range gs {
 		out = append(out, d.actor(g, matches))
@@ -75,9 +74,9 @@ func (d *Dictionary) Combine(matches []Match, tokens []article.Token, text strin
 	return out
 }
 
-// groups is pass one: runs of adjacent matches (rules 1, 2 and 6).
-func (d *Dictionary) groups(ms []Match, tokens []article.Token, text string) []group {
-	var gs []group
+// groups is pass one: runs of adjacent matches (rules 1, 2 and 6),
+// appended to gs.
+func (d *Dictionary) groups(gs []group, ms []Match, tokens []article.Token, text string) []group {
 	for i := 0; i < len(ms); {
 		g := group{first: i, head: -1, role: -1, person: -1}
 		j := i

@@ -1,13 +1,16 @@
 package actors
 
 import (
+	"cmp"
 	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // Kind is what a dictionary phrase names.
@@ -76,8 +79,23 @@ func (k Kind) rank() int {
 // Dictionary holds the actor dictionaries compiled into a token trie. It is
 // immutable and safe for concurrent use.
 type Dictionary struct {
-	root   *node
-	senses []sense
+	// words numbers the unit texts of all phrases from 1, so that the trie
+	// is walked by integers and a unit is hashed once, not once a node; 0
+	// stands for a text no phrase has.
+	words map[string]int32
+	// byteWords holds the numbers of the one-byte words (punctuation,
+	// initials), which are frequent in text, without hashing.
+	byteWords [utf8.RuneSelf]int32
+	// wordFilter has the bit of [filterSlot] set for every word of two
+	// bytes or more: most words of a text are in no phrase, and one bit of
+	// a table small enough to stay in the cache tells so before hashing.
+	wordFilter [wordFilterBits / 64]uint64
+	// nodes is the trie of phrases by word; nodes[0] is its root.
+	nodes []node
+	// rootNext maps a word to the root's child (0 for none): most units
+	// start no phrase, and this tells so with one index.
+	rootNext []int32
+	senses   []sense
 	// countries are the three-letter country codes named in countries.txt.
 	countries map[string]bool
 	// countryName maps a code to the canonical name of its first plain
@@ -137,29 +155,62 @@ func officeRank(code string) int {
 	return 1
 }
 
-// node is a trie node; its children are keyed by unit text.
+// node is a trie node.
 type node struct {
-	next   map[string]*node
+	// next holds the children by word, sorted by word.
+	next   []edge
 	senses []int32
 }
 
-func (n *node) child(key string) *node {
-	if n.next == nil {
-		return nil
+// edge leads from a node to its child by a word.
+type edge struct{ word, node int32 }
+
+// wordOf returns the number of a unit text, 0 when no phrase has it.
+func (d *Dictionary) wordOf(s string) int32 {
+	switch {
+	case len(s) == 1 && s[0] < utf8.RuneSelf:
+		return d.byteWords[s[0]]
+	case len(s) >= 2 && d.wordFilter[filterSlot(s)/64]&(1<<(filterSlot(s)%64)) == 0:
+		return 0
 	}
-	return n.next[key]
+	return d.words[s]
 }
 
-func (n *node) add(key string) *node {
-	if c := n.next[key]; c != nil {
-		return c
+// wordFilterBits is the size of Dictionary.wordFilter: 8 KB, for about
+// ten thousand words.
+const wordFilterBits = 1 << 16
+
+// filterSlot returns the bit of Dictionary.wordFilter for a word of two
+// bytes or more, from its length and its first two and last bytes: cheaper
+// than hashing it whole, and as selective on the words of news text.
+func filterSlot(s string) uint32 {
+	k := uint32(len(s))<<24 ^ uint32(s[0])<<16 ^ uint32(s[1])<<8 ^ uint32(s[len(s)-1])
+	return k * 0x9E3779B1 >> (32 - 16) // Fibonacci hashing to 16 bits
+}
+
+// child returns the child of node n by word w, or 0 when there is none (the
+// root is no node's child).
+func (d *Dictionary) child(n, w int32) int32 {
+	if w == 0 {
+		return 0
 	}
-	if n.next == nil {
-		n.next = make(map[string]*node, 2)
+	if n == 0 {
+		return d.rootNext[w]
 	}
-	c := &node{}
-	n.next[key] = c
-	return c
+	next := d.nodes[n].next
+	lo, hi := 0, len(next)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if next[m].word < w {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(next) && next[lo].word == w {
+		return next[lo].node
+	}
+	return 0
 }
 
 //go:embed data
@@ -245,19 +296,54 @@ func (d *Dictionary) Entries() map[string]int {
 type builder struct {
 	d       *Dictionary
 	persons map[string]*entry // canonical name → first line
+	// children finds the child of a node ([0]) by a word ([1]) while the
+	// trie grows; lookups search the sorted edges of a node instead.
+	children map[[2]int32]int32
 }
 
 func newBuilder() *builder {
 	return &builder{
 		d: &Dictionary{
-			root:        &node{},
+			words:       map[string]int32{},
+			nodes:       []node{{}},
 			countries:   map[string]bool{},
 			countryName: map[string]string{},
 			roles:       map[string]bool{},
 			entries:     map[string]int{},
 		},
-		persons: map[string]*entry{},
+		persons:  map[string]*entry{},
+		children: map[[2]int32]int32{},
 	}
+}
+
+// word returns the number of a unit text, numbering it if it is new.
+func (b *builder) word(s string) int32 {
+	if w, ok := b.d.words[s]; ok {
+		return w
+	}
+	w := int32(len(b.d.words) + 1)
+	b.d.words[s] = w
+	switch {
+	case len(s) == 1 && s[0] < utf8.RuneSelf:
+		b.d.byteWords[s[0]] = w
+	case len(s) >= 2:
+		b.d.wordFilter[filterSlot(s)/64] |= 1 << (filterSlot(s) % 64)
+	}
+	return w
+}
+
+// extend returns the child of node n by unit text s, adding it if it is
+// new.
+func (b *builder) extend(n int32, s string) int32 {
+	w := b.word(s)
+	if c, ok := b.children[[2]int32{n, w}]; ok {
+		return c
+	}
+	c := int32(len(b.d.nodes))
+	b.d.nodes = append(b.d.nodes, node{})
+	b.d.nodes[n].next = append(b.d.nodes[n].next, edge{word: w, node: c})
+	b.children[[2]int32{n, w}] = c
+	return c
 }
 
 // add compiles one entry, reporting a conflict with an earlier line.
@@ -308,11 +394,11 @@ func (b *builder) insert(e *entry, p, name string) error {
 		variants = append(variants, us[1:])
 	}
 	for _, v := range variants {
-		n := b.d.root
+		n := int32(0)
 		for _, u := range v {
-			n = n.add(u.text)
+			n = b.extend(n, u.text)
 		}
-		if err := b.attach(n, e, name, p); err != nil {
+		if err := b.attach(&b.d.nodes[n], e, name, p); err != nil {
 			return err
 		}
 	}
@@ -365,6 +451,13 @@ func (b *builder) finish() *Dictionary {
 	for _, r := range cameoRoles {
 		b.d.roles[r] = true
 	}
+	for i := range b.d.nodes {
+		slices.SortFunc(b.d.nodes[i].next, func(a, b edge) int { return cmp.Compare(a.word, b.word) })
+	}
+	b.d.rootNext = make([]int32, len(b.d.words)+1)
+	for _, e := range b.d.nodes[0].next {
+		b.d.rootNext[e.word] = e.node
+	}
 	return b.d
 }
 
@@ -414,9 +507,17 @@ func (d *Dictionary) choose(senses []int32, day int, keep func(*sense) bool) int
 // name not listed is found by its listed surname when the first names share
 // an initial ("Sergei Lavrov" → "Sergey Lavrov").
 func (d *Dictionary) Person(name string, date time.Time) (canonical, code string, ok bool) {
-	day := dayKey(date)
+	sc := newScratch()
+	defer sc.release()
+	return d.person(sc, name, dayKey(date))
+}
+
+// person is [Dictionary.Person] on a day key, with the buffers of sc.
+func (d *Dictionary) person(sc *scratch, name string, day int) (canonical, code string, ok bool) {
 	isPerson := func(s *sense) bool { return s.kind == Person }
-	us := trimPossessive(phraseUnits(name))
+	sc.tokens = appendFields(sc.tokens[:0], name)
+	sc.units = d.textUnits(sc.units[:0], name, sc.tokens)
+	us := trimPossessive(sc.units)
 	for len(us) > 0 {
 		if si := d.choose(d.whole(us), day, isPerson); si >= 0 {
 			s := &d.senses[si]
@@ -475,29 +576,28 @@ func trimPossessive(us []unit) []unit {
 // preferring a match as written over one through lower-case folding.
 func (d *Dictionary) whole(us []unit) []int32 {
 	var folded []int32
-	var walk func(n *node, i int, exact bool) []int32
-	walk = func(n *node, i int, exact bool) []int32 {
-		if n == nil {
-			return nil
-		}
+	var walk func(n int32, i int, exact bool) []int32
+	walk = func(n int32, i int, exact bool) []int32 {
 		if i == len(us) {
 			if exact {
-				return n.senses
+				return d.nodes[n].senses
 			}
 			if folded == nil {
-				folded = n.senses
+				folded = d.nodes[n].senses
 			}
 			return nil
 		}
-		if s := walk(n.child(us[i].text), i+1, exact); len(s) > 0 {
-			return s
+		if c := d.child(n, us[i].word); c != 0 {
+			if s := walk(c, i+1, exact); len(s) > 0 {
+				return s
+			}
 		}
-		if us[i].fold != "" {
-			return walk(n.child(us[i].fold), i+1, false)
+		if c := d.child(n, us[i].fold); c != 0 {
+			return walk(c, i+1, false)
 		}
 		return nil
 	}
-	if s := walk(d.root, 0, true); len(s) > 0 {
+	if s := walk(0, 0, true); len(s) > 0 {
 		return s
 	}
 	return folded

@@ -34,17 +34,20 @@ type Match struct {
 // "pro-" or "anti-" is an attitude, not an actor, and is left out; so is a
 // place joined to "-based" ("European-based missiles").
 func (d *Dictionary) Find(text string, tokens []article.Token, date time.Time) []Match {
-	bufp := unitPool.Get().(*[]unit)
-	us := appendTextUnits((*bufp)[:0], text, tokens)
-	defer func() {
-		clear(us) // drop the strings the units hold
-		*bufp = us[:0]
-		unitPool.Put(bufp)
-	}()
-	day := dayKey(date)
-	var out []Match
+	sc := newScratch()
+	defer sc.release()
+	return d.find(nil, sc, text, tokens, dayKey(date))
+}
+
+// find appends the matches of [Dictionary.Find] on a day key to out, with
+// sc's units.
+func (d *Dictionary) find(out []Match, sc *scratch, text string, tokens []article.Token, day int) []Match {
+	sc.units = d.textUnits(sc.units[:0], text, tokens)
+	us := sc.units
+	first := len(out) // the sentence's first match
 	for i := 0; i < len(us); {
-		if !us[i].canStart {
+		if !us[i].canStart || d.child(0, us[i].word) == 0 && d.child(0, us[i].fold) == 0 {
+			// Most units start no phrase; the root's table says so.
 			i++
 			continue
 		}
@@ -54,7 +57,7 @@ func (d *Dictionary) Find(text string, tokens []article.Token, date time.Time) [
 			continue
 		}
 		si := d.choose(senses, day, nil)
-		if alt != nil && len(out) > 0 && d.isSeat(&d.senses[si]) {
+		if alt != nil && len(out) > first && d.isSeat(&d.senses[si]) {
 			// "Australian House of Representatives": after a country, a
 			// seat's name that is also a role word is that country's.
 			m := Match{First: us[i].tok, Last: us[end].tok, Span: article.Span{Start: us[i].start, End: us[end].end}}
@@ -100,32 +103,31 @@ func (d *Dictionary) Find(text string, tokens []article.Token, date time.Time) [
 func (d *Dictionary) longest(us []unit, i int) (end int, senses, alt []int32) {
 	end = -1
 	var exact, folded []int32
-	var walk func(n *node, j int, asWritten bool)
-	walk = func(n *node, j int, asWritten bool) {
-		if n == nil {
-			return
-		}
-		if j > i && len(n.senses) > 0 && us[j-1].canEnd {
+	var walk func(n int32, j int, asWritten bool)
+	walk = func(n int32, j int, asWritten bool) {
+		if j > i && len(d.nodes[n].senses) > 0 && us[j-1].canEnd {
 			if j-1 > end {
 				end, exact, folded = j-1, nil, nil
 			}
 			if j-1 == end {
 				if asWritten {
-					exact = n.senses
+					exact = d.nodes[n].senses
 				} else if folded == nil {
-					folded = n.senses
+					folded = d.nodes[n].senses
 				}
 			}
 		}
-		if j == len(us) || n.next == nil {
+		if j == len(us) {
 			return
 		}
-		walk(n.next[us[j].text], j+1, asWritten)
-		if us[j].fold != "" {
-			walk(n.next[us[j].fold], j+1, false)
+		if c := d.child(n, us[j].word); c != 0 {
+			walk(c, j+1, asWritten)
+		}
+		if c := d.child(n, us[j].fold); c != 0 {
+			walk(c, j+1, false)
 		}
 	}
-	walk(d.root, i, true)
+	walk(0, i, true)
 	if exact != nil {
 		return end, exact, folded
 	}
@@ -168,11 +170,20 @@ func attitude(us []unit, i int) bool {
 // ("Syrian government", "the president of Syria") is resolved too, with
 // the kind of the actor's head.
 func (d *Dictionary) Lookup(phrase string, date time.Time) (Match, bool) {
-	us := trimPossessive(phraseUnits(phrase))
+	sc := newScratch()
+	defer sc.release()
+	return d.lookup(sc, phrase, dayKey(date))
+}
+
+// lookup is [Dictionary.Lookup] on a day key, with the buffers of sc.
+func (d *Dictionary) lookup(sc *scratch, phrase string, day int) (Match, bool) {
+	sc.tokens = appendFields(sc.tokens[:0], phrase)
+	tokens := sc.tokens
+	sc.units = d.textUnits(sc.units[:0], phrase, tokens)
+	us := trimPossessive(sc.units)
 	if len(us) == 0 {
 		return Match{}, false
 	}
-	day := dayKey(date)
 	if si := d.choose(d.whole(us), day, nil); si >= 0 {
 		s := &d.senses[si]
 		code, _, _ := s.at(day)
@@ -182,12 +193,14 @@ func (d *Dictionary) Lookup(phrase string, date time.Time) (Match, bool) {
 			Span: article.Span{Start: us[0].start, End: us[len(us)-1].end},
 		}, true
 	}
-	tokens := fieldTokens(phrase)
-	acts := d.Combine(d.Find(phrase, tokens, date), tokens, phrase)
-	if len(acts) != 1 {
+	// find reuses sc.units: us is not used from here on.
+	sc.matches = d.find(sc.matches[:0], sc, phrase, tokens, day)
+	ms := sc.matches
+	sc.groups = d.link(d.groups(sc.groups[:0], ms, tokens, phrase), ms, tokens, phrase)
+	if len(sc.groups) != 1 {
 		return Match{}, false
 	}
-	a := acts[0]
+	a := d.actor(sc.groups[0], ms)
 	first := 0
 	for first < len(tokens) && isDeterminer(tokens[first].Span.In(phrase)) {
 		first++
@@ -198,10 +211,10 @@ func (d *Dictionary) Lookup(phrase string, date time.Time) (Match, bool) {
 	return Match{First: a.First, Last: a.Last, Kind: a.Kind, Code: a.Code, Name: a.Name, Span: a.Span}, true
 }
 
-// fieldTokens splits s at white space into tokens without tags; units
-// handle the punctuation inside them.
-func fieldTokens(s string) []article.Token {
-	var toks []article.Token
+// appendFields appends to toks the tokens of s split at white space, as
+// [strings.Fields] splits, without tags; units handle the punctuation
+// inside them.
+func appendFields(toks []article.Token, s string) []article.Token {
 	start := -1
 	for i, r := range s {
 		if unicode.IsSpace(r) {

@@ -44,12 +44,16 @@ func (r *Resolver) Process(ctx context.Context, a *article.Article) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	sc := newScratch()
+	defer sc.release()
+	day := dayKey(a.Date)
 	known := 0
 	for i := range a.Persons {
 		e := &a.Persons[i]
 		e.Code = ""
-		for _, name := range candidates(e, a.Text) {
-			if canon, code, ok := r.dict.Person(name, a.Date); ok {
+		sc.names = candidates(sc.names[:0], e, a.Text)
+		for _, name := range sc.names {
+			if canon, code, ok := r.dict.person(sc, name, day); ok {
 				e.Name, e.Code = canon, code
 				known++
 				break
@@ -59,8 +63,9 @@ func (r *Resolver) Process(ctx context.Context, a *article.Article) error {
 	for i := range a.Organizations {
 		e := &a.Organizations[i]
 		e.Code = ""
-		for _, name := range candidates(e, a.Text) {
-			if m, ok := r.dict.Lookup(name, a.Date); ok && m.Kind != Role && m.Kind != Person && m.Kind != CountryAdj {
+		sc.names = candidates(sc.names[:0], e, a.Text)
+		for _, name := range sc.names {
+			if m, ok := r.dict.lookup(sc, name, day); ok && m.Kind != Role && m.Kind != Person && m.Kind != CountryAdj {
 				e.Name, e.Code = m.Name, m.Code
 				if isCountryName(m) {
 					// A country read as an organisation is a place.
@@ -74,13 +79,16 @@ func (r *Resolver) Process(ctx context.Context, a *article.Article) error {
 	a.Actors = a.Actors[:0]
 	var people []Match
 	for si, sent := range a.Sentences {
-		ms := r.dict.Find(a.Text, sent.Tokens, a.Date)
+		sc.matches = r.dict.find(sc.matches[:0], sc, a.Text, sent.Tokens, day)
+		ms := sc.matches
 		for _, m := range ms {
 			if m.Kind == Person || isInstitution(m) {
 				people = append(people, m)
 			}
 		}
-		for _, act := range r.dict.Combine(ms, sent.Tokens, a.Text) {
+		sc.groups = r.dict.link(r.dict.groups(sc.groups[:0], ms, sent.Tokens, a.Text), ms, sent.Tokens, a.Text)
+		for _, g := range sc.groups {
+			act := r.dict.actor(g, ms)
 			a.Actors = append(a.Actors, article.ActorMention{
 				Span: act.Span, Sentence: si, First: act.First, Last: act.Last,
 				Code: act.Code, Name: act.Name, Kind: kindName(act.Kind),
@@ -90,22 +98,24 @@ func (r *Resolver) Process(ctx context.Context, a *article.Article) error {
 	a.Persons, a.Organizations = addKnown(a.Persons, a.Organizations, people)
 	a.Persons = merge(a.Persons)
 	a.Organizations = merge(a.Organizations)
-	r.log.Debug("actors resolved", "article", a.ID, "persons", len(a.Persons), "organizations", len(a.Organizations), "known", known)
+	if r.log.Enabled(ctx, slog.LevelDebug) { // spare the arguments' allocations
+		r.log.Debug("actors resolved", "article", a.ID, "persons", len(a.Persons), "organizations", len(a.Organizations), "known", known)
+	}
 	return nil
 }
 
-// candidates returns the names to try for e: its name, then its mentions'
-// texts from the longest.
-func candidates(e *article.Entity, text string) []string {
-	names := []string{e.Name}
-	var ms []string
+// candidates appends to names the names to try for e: its name, then its
+// mentions' texts from the longest.
+func candidates(names []string, e *article.Entity, text string) []string {
+	names = append(names, e.Name)
+	ms := len(names) // the first mention's text
 	for _, sp := range e.Mentions {
-		if s := sp.In(text); s != "" && s != e.Name && !slices.Contains(ms, s) {
-			ms = append(ms, s)
+		if s := sp.In(text); s != "" && s != e.Name && !slices.Contains(names[ms:], s) {
+			names = append(names, s)
 		}
 	}
-	slices.SortStableFunc(ms, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
-	return append(names, ms...)
+	slices.SortStableFunc(names[ms:], func(a, b string) int { return cmp.Compare(len(b), len(a)) })
+	return names
 }
 
 // merge joins entities with the same name, keeping the first one's place

@@ -1,8 +1,6 @@
 package actors
 
 import (
-	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -17,9 +15,10 @@ import (
 type unit struct {
 	// text is the unit with typographic apostrophes and dashes made plain.
 	text string
-	// fold is text in lower case when a phrase word written in lower case
-	// may match it (text is capitalized or all capitals), else "".
-	fold string
+	// word is the dictionary's number for text, fold the number for text
+	// in lower case when a phrase word written in lower case may match it
+	// (text is capitalized or all capitals); 0 when no phrase has them.
+	word, fold int32
 	// tok is the index of the token holding the unit.
 	tok int
 	// start and end are its byte offsets in the text.
@@ -29,9 +28,24 @@ type unit struct {
 	canStart, canEnd bool
 }
 
-// unitPool recycles the unit buffers of Find, which would otherwise
-// dominate the allocations of the actor stage.
-var unitPool = sync.Pool{New: func() any { return new([]unit) }}
+// textUnits appends the units of every token of a sentence to us, numbered
+// by the dictionary's words.
+func (d *Dictionary) textUnits(us []unit, text string, tokens []article.Token) []unit {
+	first := len(us)
+	us = appendTextUnits(us, text, tokens)
+	var buf [64]byte
+	for i := first; i < len(us); i++ {
+		u := &us[i]
+		u.word = d.wordOf(u.text)
+		if !foldable(u.text) {
+			continue
+		}
+		// The conversion copies a short word to the stack: the string
+		// does not outlive the call.
+		u.fold = d.wordOf(string(appendLower(buf[:0], u.text)))
+	}
+	return us
+}
 
 // appendTextUnits appends the units of every token of a sentence to us.
 func appendTextUnits(us []unit, text string, tokens []article.Token) []unit {
@@ -41,46 +55,27 @@ func appendTextUnits(us []unit, text string, tokens []article.Token) []unit {
 		}
 		us = appendUnits(us, text[t.Span.Start:t.Span.End], t.Span.Start, i)
 	}
-	foldUnits(us)
 	return us
 }
 
-// phraseUnits splits a dictionary phrase (or a looked-up name) at spaces
-// and then into units.
+// phraseUnits splits a dictionary phrase at white space and then into
+// units.
 func phraseUnits(s string) []unit {
-	var us []unit
-	off := 0
-	for i, w := range strings.Fields(s) {
-		at := strings.Index(s[off:], w) + off
-		us = appendUnits(us, w, at, i)
-		off = at + len(w)
-	}
-	foldUnits(us)
-	return us
+	return appendTextUnits(nil, s, appendFields(nil, s))
 }
 
 // appendUnits appends the units of one token s found at byte offset base.
 func appendUnits(us []unit, s string, base, tok int) []unit {
 	first := len(us)
-	wordStart := -1
-	flush := func(end int) {
-		if wordStart >= 0 {
-			us = append(us, newUnit(s[wordStart:end], tok, base+wordStart, base+end))
-			wordStart = -1
-		}
-	}
 	for i := 0; i < len(s); {
+		if n := wordLen(s[i:]); n > 0 {
+			us = append(us, unit{text: s[i : i+n], tok: tok, start: base + i, end: base + i + n})
+			i += n
+			continue
+		}
 		if c := s[i]; c < utf8.RuneSelf && c != '\'' {
 			// ASCII, the common case, without decoding.
-			switch {
-			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9':
-				if wordStart < 0 {
-					wordStart = i
-				}
-			case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
-				flush(i)
-			default:
-				flush(i)
+			if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\v' && c != '\f' {
 				us = append(us, unit{text: s[i : i+1], tok: tok, start: base + i, end: base + i + 1})
 			}
 			i++
@@ -88,23 +83,15 @@ func appendUnits(us []unit, s string, base, tok int) []unit {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
-			if wordStart < 0 {
-				wordStart = i
-			}
 		case unicode.IsSpace(r):
-			flush(i)
 		case isApostrophe(r) && possessiveAt(s, i+n):
-			flush(i)
 			us = append(us, unit{text: "'s", tok: tok, start: base + i, end: base + i + n + 1})
 			n++
 		default:
-			flush(i)
 			us = append(us, unit{text: plainPunct(r, s[i:i+n]), tok: tok, start: base + i, end: base + i + n})
 		}
 		i += n
 	}
-	flush(len(s))
 	if len(us) == first {
 		return us
 	}
@@ -125,6 +112,28 @@ func appendUnits(us []unit, s string, base, tok int) []unit {
 		}
 	}
 	return us
+}
+
+// wordLen returns the length of the run of letters, digits and marks that
+// begins s.
+func wordLen(s string) int {
+	i := 0
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII, the common case, without decoding.
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				i++
+				continue
+			}
+			break
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) {
+			break
+		}
+		i += n
+	}
+	return i
 }
 
 // possessiveAt reports whether s has an "s" at i ending a word.
@@ -154,57 +163,22 @@ func plainPunct(r rune, s string) string {
 	return s
 }
 
-func newUnit(w string, tok, start, end int) unit {
-	u := unit{text: w, tok: tok, start: start, end: end}
-	if foldable(w) {
-		u.fold = foldPending
-	}
-	return u
-}
-
-// foldPending marks a unit whose fold foldUnits is still to write.
-const foldPending = "\x00"
-
-// foldUnits writes the lower-case forms of the units that have one, all in
-// one string: one allocation a sentence, not one a capitalized word.
-func foldUnits(us []unit) {
-	n := 0
-	for i := range us {
-		if us[i].fold == foldPending {
-			n += len(us[i].text)
-		}
-	}
-	if n == 0 {
-		return
-	}
-	var b strings.Builder
-	b.Grow(n + n/4)
-	type span struct{ i, start, end int }
-	var spans [64]span
-	at := spans[:0]
-	for i := range us {
-		if us[i].fold != foldPending {
-			continue
-		}
-		start := b.Len()
-		w := us[i].text
-		if asciiCase(w) >= 0 {
-			for k := 0; k < len(w); k++ {
-				c := w[k]
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				b.WriteByte(c)
+// appendLower appends w in lower case to b, as [strings.ToLower] writes it.
+func appendLower(b []byte, w string) []byte {
+	if asciiCase(w) >= 0 {
+		for k := 0; k < len(w); k++ {
+			c := w[k]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
 			}
-		} else {
-			b.WriteString(strings.ToLower(w))
+			b = append(b, c)
 		}
-		at = append(at, span{i, start, b.Len()})
+		return b
 	}
-	all := b.String()
-	for _, a := range at {
-		us[a.i].fold = all[a.start:a.end]
+	for _, r := range w {
+		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
+	return b
 }
 
 // foldable reports whether w is capitalized ("Troops") or in capitals
