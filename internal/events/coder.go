@@ -1739,6 +1739,11 @@ func (c *Coder) findSources(m *matcher, groups []verbGroup, gi int, prev []int) 
 		if t.tag == "WDT" || t.lower == "that" && t.tag == "IN" {
 			break
 		}
+		if t.isVerb() && speechVerbs[t.lemma] && subjectNoun {
+			// What is said has its own subject, no actor: "Pound says
+			// Marion Jones should be stripped of her medals".
+			break
+		}
 		if t.isVerb() && !speechVerbs[t.lemma] {
 			if r := m.reducedGroupAt(groups, k); r >= 0 {
 				// Past a relative clause to its noun: "the prisoners
