@@ -353,7 +353,12 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 	var prev []int
 	for gi, g := range groups {
 		groupSources[gi] = c.findSources(m, groups, gi, prev)
-		prev = groupSources[gi]
+		if !g.reduced {
+			// A relative clause inside a noun phrase is no clause whose
+			// subject the next verb may share: "reiterated calls for the
+			// advice given by the Attorney General, warning …".
+			prev = groupSources[gi]
+		}
 		if speaker == nil && !quoted[g.head] && speechVerbs[m.toks[g.head].lemma] {
 			speaker = groupSources[gi]
 		}
