@@ -68,6 +68,9 @@ func readSpecs(t *testing.T, path string) []specCase {
 		case line == "only":
 			cases[len(cases)-1].only = true
 		case strings.HasPrefix(line, "not "):
+			if len(strings.Fields(line)) != 2 {
+				t.Fatalf("%s:%d: want \"not CODE\"", path, n)
+			}
 			cases[len(cases)-1].not = append(cases[len(cases)-1].not, strings.TrimSpace(line[4:]))
 		default:
 			if len(strings.Fields(line)) < 3 {
