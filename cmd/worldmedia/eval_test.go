@@ -32,9 +32,9 @@ func TestEvalEventsFloor(t *testing.T) {
 	}
 	floors := map[string]struct{ root, dyad, precision float64 }{
 		"cameo_manual_examples": {0.80, 0.60, 0},
-		"petrarch2_gsr":         {0.57, 0.43, 0.58},
+		"petrarch2_gsr":         {0.57, 0.43, 0.62},
 		"plover_gsr":            {0.81, 0.64, 0},
-		"overall":               {0.78, 0.60, 0.58},
+		"overall":               {0.78, 0.60, 0.62},
 	}
 	seen := 0
 	for _, s := range scores {
