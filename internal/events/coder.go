@@ -612,6 +612,12 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 			sources = m.members(src)
 		} else if by := m.actorAfterWord(byAt, "by"); by >= 0 {
 			sources = m.members(by)
+		} else if gi := m.objectOf(groups, i, true); gi >= 0 && gi != m.governingGroup(groups, i) && firstEvent[gi] >= 0 &&
+			m.groupCode[gi] != "010" {
+			// Deep in the object of a verb that made an event ("provide
+			// nearly 25,000 tons of emergency food aid to refugees"): the
+			// verb's event is the one.
+			continue
 		} else if gi := m.governingGroup(groups, i); gi >= 0 {
 			if fe := firstEvent[gi]; fe >= 0 && m.groupCode[gi] != "010" {
 				// "ratified an agreement": the verb's event is the one. A
@@ -1165,16 +1171,32 @@ func (m *matcher) subjectPPActor(k int) int {
 // governingGroup returns the verb group whose object is the noun at i
 // (only determiners, adjectives and possessives between), or -1.
 func (m *matcher) governingGroup(groups []verbGroup, i int) int {
+	return m.objectOf(groups, i, false)
+}
+
+// objectOf returns the index of the verb group whose object holds token i,
+// or -1: the noun right after the verb and its determiners and adjectives,
+// or, when deep, also after adverbs, nouns and "of" after a noun ("provide
+// nearly 25,000 tons of emergency food aid").
+func (m *matcher) objectOf(groups []verbGroup, i int, deep bool) int {
 	for gi := len(groups) - 1; gi >= 0; gi-- {
 		g := groups[gi]
 		if g.last >= i {
 			continue
 		}
+		if deep && i-g.last > 9 {
+			return -1
+		}
 		for k := g.last + 1; k < i; k++ {
 			t := &m.toks[k]
-			if !t.isDeterminer() && !strings.HasPrefix(t.tag, "JJ") && t.tag != "CD" {
-				return -1
+			if t.isDeterminer() || strings.HasPrefix(t.tag, "JJ") || t.tag == "CD" {
+				continue
 			}
+			if deep && (t.isAdverb() || t.tag == "NN" || t.tag == "NNS" || t.tag == "POS" || t.tag == "HYPH" ||
+				t.lower == "of" && (m.toks[k-1].tag == "NN" || m.toks[k-1].tag == "NNS")) {
+				continue
+			}
+			return -1
 		}
 		return gi
 	}
