@@ -2110,7 +2110,25 @@ func (m *matcher) alleged(groups []verbGroup, gi, k int) bool {
 			return true
 		}
 	}
+	if k >= 2 && m.toks[k].tag == "VBG" && m.toks[k-1].lower == "for" {
+		// "arrested in Lebanon for collaborating with Israel", "blamed
+		// Iran for arming the rebels": the charge a sanction or blame is
+		// for is what is held against someone, no event reported.
+		if gi := m.clauseGroup(groups, k-1); gi >= 0 && chargeVerbs[groups[gi].lemmaOf(m)] {
+			return true
+		}
+	}
 	return false
+}
+
+// chargeVerbs punish or blame someone for something: the "for" phrase
+// after them is a charge.
+var chargeVerbs = map[string]bool{
+	"arrest": true, "detain": true, "jail": true, "imprison": true, "sentence": true, "convict": true,
+	"punish": true, "fine": true, "sanction": true, "condemn": true, "criticize": true, "criticise": true,
+	"blame": true, "sue": true, "indict": true, "prosecute": true, "expel": true, "execute": true,
+	"denounce": true, "rebuke": true, "reprimand": true, "censure": true, "investigate": true, "charge": true,
+	"accuse": true, "hang": true, "flog": true, "try": true,
 }
 
 // background reports whether verb group g is a relative clause in the
