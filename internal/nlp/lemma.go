@@ -119,7 +119,7 @@ var eStemEndings = []string{
 	"ps", "ns", "rs", "ys", "us", // collaps(e), licens(e), revers(e), analys(e), accus(e)
 }
 
-var noEEndings = []string{"en", "er", "on", "et", "al", "ol", "el", "or", "om", "ar", "ad", "ed", "id", "ow", "ap", "op", "ip", "ag", "ig", "og", "ug", "ab", "ob", "ub"}
+var noEEndings = []string{"en", "er", "on", "et", "al", "ol", "el", "or", "om", "ad", "ed", "id", "ow", "ap", "op", "ip", "ag", "ig", "og", "ug", "ab", "ob", "ub"}
 
 // vowelGroups counts the runs of vowels in s, a rough syllable count.
 func vowelGroups(s string) int {

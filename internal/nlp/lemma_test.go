@@ -27,6 +27,8 @@ func TestLemma(t *testing.T) {
 		{"modelled", "VBN", "model"}, {"shelled", "VBD", "shell"}, {"killed", "VBD", "kill"},
 		{"installed", "VBD", "install"}, {"rolled", "VBD", "roll"}, {"dispelled", "VBD", "dispel"},
 		{"women", "NNS", "woman"}, {"Russia", "NNP", "russia"}, {"n't", "RB", "not"},
+		{"preparing", "VBG", "prepare"}, {"declared", "VBD", "declare"}, {"compared", "VBN", "compare"},
+		{"sharing", "VBG", "share"}, {"barred", "VBD", "bar"}, {"appeared", "VBD", "appear"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.word, func(t *testing.T) {
