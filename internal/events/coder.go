@@ -596,6 +596,11 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 			// "a possible war against Iraq", "the proposed talks".
 			continue
 		}
+		if gi := m.objectOf(groups, i, true); gi >= 0 && firstEvent[gi] < 0 && unrealized(groups[gi].lemmaOf(m)) {
+			// "is preparing a major offensive against the guerrillas",
+			// "plans talks with Iran": what is planned has not happened.
+			continue
+		}
 		date, historical := nearestDate(dates, i, a.Date)
 		if (historical || m.yearBefore(i, a.Date)) && !c.cfg.KeepHistorical {
 			continue
@@ -1281,6 +1286,19 @@ func (m *matcher) noClauseBreak(i, j int) bool {
 var volition = map[string]bool{
 	"want": true, "plan": true, "seek": true, "intend": true, "hope": true, "aim": true, "wish": true,
 	"expect": true, "prepare": true, "decide": true, "plot": true, "mean": true,
+}
+
+// unrealized reports whether a noun object of verb lemma v names what has
+// not happened: what is wanted, planned, prepared, proposed or refused.
+// An order or a decision is an act of its own ("ordered the deportation
+// of"), and "call" names ("what it called an attack"). A lemma that
+// lost its silent e ("prepar") counts as the verb.
+func unrealized(v string) bool {
+	switch v {
+	case "order", "decide", "call", "vote":
+		return false
+	}
+	return volition[v] || irrealis[v] || volition[v+"e"] || irrealis[v+"e"]
 }
 
 // bestMatch returns the most specific pattern of h matching at head i.
