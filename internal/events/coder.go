@@ -469,7 +469,9 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		if len(sources) == 0 && !g.passive || m.firstPerson(g.first) {
 			// (A passive's subject is its target: "she hoped officials
 			// would be indicted" does not indict the speaker.)
-			if quoted[g.head] || reported {
+			if quoted[g.head] || reported && !m.nounBefore(g.first) {
+				// (What is said of a subject that is no actor is not the
+				// speaker's act: "Uganda said that Idi Amin expelled them".)
 				sources = speaker
 			}
 		}
@@ -1845,6 +1847,19 @@ func (m *matcher) glossOpen(k int) int {
 		}
 	}
 	return -1
+}
+
+// nounBefore reports whether a noun stands right before token k, adverbs
+// aside: the subject of a verb group starting at k.
+func (m *matcher) nounBefore(k int) bool {
+	for j := k - 1; j >= 0; j-- {
+		t := &m.toks[j]
+		if t.isAdverb() {
+			continue
+		}
+		return strings.HasPrefix(t.tag, "NN") && !t.isTimeWord() && !isMonthOrDay(t.lower)
+	}
+	return false
 }
 
 // isPartitive reports whether the "of" at k follows a quantity or group
