@@ -1361,7 +1361,9 @@ func (c *Coder) events(a *article.Article, si int, m *matcher, mt match, head in
 	if len(sources) == 0 && len(targets) == 0 {
 		return nil
 	}
-	if info.Code == "010" && len(targets) == 0 && !c.cfg.KeepBareStatements {
+	if info.Code == "010" && (len(targets) == 0 || len(sources) == 0) && !c.cfg.KeepBareStatements {
+		// A bare statement tells something only with both who made it
+		// and to whom: "he told BBC Radio" names no actor that acted.
 		return nil
 	}
 	s := a.Sentences[si]
@@ -1808,8 +1810,10 @@ func (c *Coder) findSources(m *matcher, groups []verbGroup, gi int, prev []int) 
 			break
 		}
 	}
-	// Inverted speech: `"...", said Russian foreign minister Sergey Lavrov`.
-	if speechVerbs[m.toks[g.head].lemma] && g.last+1 < len(m.toks) {
+	// Inverted speech: `"...", said Russian foreign minister Sergey Lavrov`
+	// (only after a comma or a quotation: in "committee members said the
+	// Home Office had …" the office is no speaker).
+	if speechVerbs[m.toks[g.head].lemma] && g.last+1 < len(m.toks) && (g.first == 0 || m.toks[g.first-1].isClauseBreak()) {
 		if a := m.toks[g.last+1].actor; a >= 0 {
 			return m.members(a)
 		}
