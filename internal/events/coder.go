@@ -469,9 +469,12 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		if len(sources) == 0 && !g.passive || m.firstPerson(g.first) {
 			// (A passive's subject is its target: "she hoped officials
 			// would be indicted" does not indict the speaker.)
-			if quoted[g.head] || reported && !m.nounBefore(g.first) {
-				// (What is said of a subject that is no actor is not the
-				// speaker's act: "Uganda said that Idi Amin expelled them".)
+			if quoted[g.head] || reported && (!m.nounBefore(g.first) || m.evaluation(g)) {
+				// What is said of a subject that is no actor is not the
+				// speaker's act ("Uganda said that Musa Kato expelled
+				// them"), but what the speaker says it is, is the
+				// speaker's comment ("said that relations with Moscow
+				// are at a low point").
 				sources = speaker
 			}
 		}
@@ -1851,6 +1854,14 @@ func (m *matcher) glossOpen(k int) int {
 		}
 	}
 	return -1
+}
+
+// evaluation reports whether verb group g is "be" with a prepositional
+// predicate, how a speaker rates a state of things: "relations are at a
+// low point", "the bid may be against the national interest" (but not an
+// experiencer's "was pleased with").
+func (m *matcher) evaluation(g verbGroup) bool {
+	return m.toks[g.head].lemma == "be" && g.last+1 < len(m.toks) && m.toks[g.last+1].tag == "IN"
 }
 
 // nounBefore reports whether a noun stands right before token k, adverbs
