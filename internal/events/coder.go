@@ -1912,6 +1912,11 @@ func isSubordinator(w string) bool {
 // country or organisation, "they" anything.
 func (m *matcher) resolvePronoun(k int) int {
 	w := m.toks[k].lower
+	if w == "it" && k < len(m.quoted) && m.quoted[k] && k+1 < len(m.toks) && m.toks[k+1].lemma == "be" {
+		// In a quotation "it is …" is a situation, not an actor named
+		// before: "It is really important to support teachers."
+		return -1
+	}
 	for a := len(m.actors) - 1; a >= 0; a-- {
 		act := m.actors[a]
 		if act.last >= k {
