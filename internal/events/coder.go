@@ -648,7 +648,23 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		targets := c.targetOf(m, best, sources)
 		out = append(out, c.events(a, si, m, best, i, sources, targets, date, false, quoted[i])...)
 	}
-	return dropBareStatements(out)
+	return dropRepeats(dropBareStatements(out))
+}
+
+// dropRepeats removes an event that repeats an earlier one of the same
+// verb with the same actor codes: "support head teachers and teachers"
+// is one act of support for GBREDU.
+func dropRepeats(evs []article.Event) []article.Event {
+	for i := 1; i < len(evs); i++ {
+		for j := 0; j < i; j++ {
+			if e, o := evs[i], evs[j]; e.Source == o.Source && e.Target == o.Target && e.Code == o.Code && e.VerbSpan == o.VerbSpan {
+				evs = slices.Delete(evs, i, i+1)
+				i--
+				break
+			}
+		}
+	}
+	return evs
 }
 
 // topicOf reports whether the noun phrase with token i is the object of a

@@ -164,6 +164,9 @@ func TestCodingSpecs(t *testing.T) {
 						t.Errorf("%s\n  coded %s %s %s, want only %q", c.sentence, orDash(ev.Source), ev.Code, orDash(ev.Target), c.want)
 					}
 				}
+				if c.only && len(a.Events) > len(c.want) {
+					t.Errorf("%s\n  coded %d events, want only %d: %q", c.sentence, len(a.Events), len(c.want), got)
+				}
 				if c.none && len(a.Events) > 0 {
 					t.Errorf("%s\n  want no event, coded %q", c.sentence, got)
 				}
