@@ -245,6 +245,30 @@ func reducedRelative(toks []tok, g verbGroup) bool {
 	return false
 }
 
+// statives are participles that after "be" name a state of the subject,
+// an attitude or an involvement, rather than an act done to it.
+var statives = map[string]bool{
+	"committed": true, "determined": true, "prepared": true, "opposed": true, "concerned": true,
+	"worried": true, "alarmed": true, "interested": true, "convinced": true, "satisfied": true,
+	"pleased": true, "disappointed": true, "dismayed": true, "delighted": true, "resolved": true,
+	"involved": true, "engaged": true, "inclined": true, "disposed": true, "dedicated": true,
+	"devoted": true, "unconvinced": true, "unwilling": true, "frustrated": true, "angered": true,
+}
+
+// byAfter reports whether "by" follows within a few tokens of i in its
+// clause: an agent phrase.
+func byAfter(toks []tok, i int) bool {
+	for k := i; k < len(toks) && k < i+4; k++ {
+		if toks[k].isClauseBreak() {
+			return false
+		}
+		if toks[k].lower == "by" {
+			return true
+		}
+	}
+	return false
+}
+
 // prepositionsToVerb reports whether the tokens from i on are one or
 // more prepositional phrases ("for acting against Moscow") and then a
 // finite verb that has no subject of its own: the shape in which a past
@@ -1626,6 +1650,12 @@ func appendVerbGroups(out []verbGroup, toks []tok) []verbGroup {
 					if toks[k].lemma == "be" || toks[k].lemma == "get" {
 						g.passive = true
 					}
+				}
+				if g.passive && statives[h.lower] && !byAfter(toks, g.last+1) {
+					// "were committed to cutting spending", "is opposed to
+					// the plan": a state of the subject, who is the one
+					// committed or opposed, not a passive.
+					g.passive = false
 				}
 				g.reduced = reducedRelative(toks, g)
 				g.passive = g.passive || g.reduced
