@@ -551,9 +551,11 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		if targets == nil && !passiveDone {
 			targets = c.targetOf(m, best, sources)
 		}
-		if targets == nil && len(groupSources[gi]) == 0 && !g.reduced {
+		if targets == nil && len(groupSources[gi]) == 0 && !g.reduced && isFinite(m.toks[g.first].tag) {
 			// "relations with Moscow are at a low point": the actor of
-			// the subject's prepositional phrase is what it is about.
+			// the subject's prepositional phrase is what it is about
+			// (of a finite verb only: in "the circs of Tories promising
+			// tax cuts" the actor is the gerund's subject).
 			if t := m.subjectPPActor(g.first); t >= 0 && !slices.Contains(sources, t) {
 				targets = m.members(t)
 			}
