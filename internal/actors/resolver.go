@@ -95,6 +95,7 @@ func (r *Resolver) Process(ctx context.Context, a *article.Article) error {
 			})
 		}
 	}
+	a.Actors = addPersonMentions(a.Actors, a.Persons, a.Sentences)
 	a.Persons, a.Organizations = addKnown(a.Persons, a.Organizations, people)
 	a.Persons = merge(a.Persons)
 	a.Organizations = merge(a.Organizations)
@@ -102,6 +103,74 @@ func (r *Resolver) Process(ctx context.Context, a *article.Article) error {
 		r.log.Debug("actors resolved", "article", a.ID, "persons", len(a.Persons), "organizations", len(a.Organizations), "known", known)
 	}
 	return nil
+}
+
+// addPersonMentions adds to actors the mentions of known persons that the
+// dictionary did not find in their sentence: a later "Mr Brown" or
+// "Lavrov" of an article that first names "Gordon Brown" or "Sergey
+// Lavrov" (the recognizer groups the mentions of one person, the
+// dictionary knows only full names and listed variants). The result stays
+// in text order.
+func addPersonMentions(actors []article.ActorMention, persons []article.Entity, sents []article.Sentence) []article.ActorMention {
+	n := len(actors)
+	for _, e := range persons {
+		if e.Code == "" {
+			continue
+		}
+		for _, sp := range e.Mentions {
+			si, first, last := tokensOf(sents, sp)
+			if si < 0 || overlapsActor(actors[:n], si, first, last) {
+				continue
+			}
+			actors = append(actors, article.ActorMention{
+				Span: sp, Sentence: si, First: first, Last: last, Code: e.Code, Name: e.Name, Kind: Person.String(),
+			})
+		}
+	}
+	if len(actors) > n {
+		slices.SortStableFunc(actors, func(x, y article.ActorMention) int {
+			return cmp.Or(cmp.Compare(x.Sentence, y.Sentence), cmp.Compare(x.First, y.First))
+		})
+	}
+	return actors
+}
+
+// tokensOf returns the sentence and the first and last tokens that span
+// sp covers, or -1 when it is in no sentence or does not fall on token
+// boundaries.
+func tokensOf(sents []article.Sentence, sp article.Span) (si, first, last int) {
+	// The first sentence that ends after the span starts.
+	i, _ := slices.BinarySearchFunc(sents, sp.Start, func(s article.Sentence, at int) int {
+		return cmp.Compare(s.Span.End, at+1)
+	})
+	if i == len(sents) {
+		return -1, 0, 0
+	}
+	toks := sents[i].Tokens
+	first, last = -1, -1
+	for k, t := range toks {
+		if t.Span.Start == sp.Start {
+			first = k
+		}
+		if t.Span.End == sp.End {
+			last = k
+		}
+	}
+	if first < 0 || last < first {
+		return -1, 0, 0
+	}
+	return i, first, last
+}
+
+// overlapsActor reports whether an actor of sentence si covers a token of
+// first..last.
+func overlapsActor(actors []article.ActorMention, si, first, last int) bool {
+	for _, a := range actors {
+		if a.Sentence == si && a.First <= last && first <= a.Last {
+			return true
+		}
+	}
+	return false
 }
 
 // candidates appends to names the names to try for e: its name, then its

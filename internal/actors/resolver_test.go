@@ -4,11 +4,13 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
 	"worldmedia/internal/actors"
 	"worldmedia/internal/article"
+	"worldmedia/internal/testkit"
 )
 
 // entity builds an entity of type typ named name, with a mention at each
@@ -90,5 +92,36 @@ func TestResolverCanceled(t *testing.T) {
 	cancel()
 	if err := actors.New(testDict(t), nil).Process(ctx, &article.Article{}); err == nil {
 		t.Error("Process with a canceled context: no error")
+	}
+}
+
+// TestResolverPersonMentions checks that a later mention of a known person
+// by surname ("Mr Clarke"), which the dictionary does not list, is an actor
+// of the person's code, as the recognizer groups it with the full name.
+func TestResolverPersonMentions(t *testing.T) {
+	a := testkit.Annotate(t, "Home Secretary Charles Clarke defended the bill on Monday. "+
+		"Mr Clarke said the powers were needed.")
+	a.Date = time.Date(2005, 3, 1, 0, 0, 0, 0, time.UTC)
+	d, err := actors.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := actors.New(d, nil).Process(t.Context(), a); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, m := range a.Actors {
+		if m.Sentence == 1 && m.Code == "GBRGOV" && strings.Contains(m.Span.In(a.Text), "Clarke") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no GBRGOV actor for Mr Clarke in the second sentence: %+v", a.Actors)
+	}
+	for i := 1; i < len(a.Actors); i++ {
+		p, c := a.Actors[i-1], a.Actors[i]
+		if c.Sentence < p.Sentence || c.Sentence == p.Sentence && c.First < p.First {
+			t.Errorf("actors out of text order at %d: %+v", i, a.Actors)
+		}
 	}
 }
