@@ -639,12 +639,16 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		for j := i; j < best.end; j++ {
 			consumed[j] = true
 		}
-		var sources []int
+		var sources, place []int
 		byAt := best.end
 		if best.end > 0 && m.toks[best.end-1].lower == "by" {
 			byAt = best.end - 1 // the pattern itself ends in "by": "strike by +"
 		}
-		if src := m.nounSource(i); src >= 0 {
+		if src := m.nounSource(i); src >= 0 && m.attributiveCountry(src, i, a.Text) {
+			// "the Syria chemical attack", "the Iraq war": a country's
+			// name before an event noun says where or on whom, not who.
+			place = m.members(src)
+		} else if src >= 0 {
 			sources = m.members(src)
 		} else if by := m.actorAfterWord(byAt, "by"); by >= 0 {
 			sources = m.members(by)
@@ -672,6 +676,9 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 			continue
 		}
 		targets := c.targetOf(m, best, sources)
+		if targets == nil {
+			targets = place
+		}
 		out = append(out, c.events(a, si, m, best, i, sources, targets, date, false, quoted[i])...)
 	}
 	return dropRepeats(dropBareStatements(out))
@@ -2142,6 +2149,25 @@ func (m *matcher) nounSource(i int) int {
 		}
 	}
 	return -1
+}
+
+// attributiveCountry reports whether actor a, the noun source found for
+// the event noun at i, is a country's own name used as a modifier ("the
+// Syria chemical attack"), not a possessive ("Syria's"), an institution
+// ("the Kremlin", RUSGOV) or an abbreviation that news uses as the
+// adjective ("US strikes"). text is the article's text.
+func (m *matcher) attributiveCountry(a, i int, text string) bool {
+	act := m.actors[a]
+	if len(act.code) != 3 || act.kind != "country" || act.last >= i {
+		return false
+	}
+	for k := act.last + 1; k < i; k++ {
+		if t := m.toks[k].tag; !strings.HasPrefix(t, "JJ") && t != "NN" {
+			return false // a possessive, or a pronoun's antecedent
+		}
+	}
+	name := act.span.In(text)
+	return name != strings.ToUpper(name) // "US", "UK", "DPRK" are adjectives
 }
 
 // yearBefore reports a year earlier than the publication year just before
