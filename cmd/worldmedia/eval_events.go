@@ -71,6 +71,10 @@ func runEvalEvents(ctx context.Context, e env, args []string) int {
 		}
 		scores = append(scores, sc)
 	}
+	if len(scores) == 0 {
+		fmt.Fprintln(e.stderr, "worldmedia eval events: no English event set was scored")
+		return exitFailed
+	}
 	if len(scores) > 1 {
 		scores = append(scores, eval.Total(scores))
 	}

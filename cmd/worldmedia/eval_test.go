@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -50,5 +51,24 @@ func TestEvalEventsFloor(t *testing.T) {
 	}
 	if seen != len(floors) {
 		t.Errorf("scored %d of the %d sets with floors", seen, len(floors))
+	}
+}
+
+// TestEvalEventsBadInputs checks that inputs that are no English event set,
+// or cannot be read, are named with the reason and end in exit status 1,
+// without a crash when nothing at all was scored.
+func TestEvalEventsBadInputs(t *testing.T) {
+	dir := t.TempDir()
+	unknown := filepath.Join(dir, "petrarch2_unittest.dev.jsonl")
+	if err := os.WriteFile(unknown, []byte(`{"id":"x","text":"Arnor attacked Gondor.","events":[]}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, status := runCLI(t, "", "eval", "events", unknown)
+	if status != exitFailed || !strings.Contains(stderr, unknown) || !strings.Contains(stderr, "no English event set was scored") {
+		t.Errorf("status %d, stderr:\n%s", status, stderr)
+	}
+	_, stderr, status = runCLI(t, "", "eval", "quotes", dir)
+	if status != exitFailed || !strings.Contains(stderr, "is a directory") {
+		t.Errorf("eval quotes on a directory: status %d, stderr:\n%s", status, stderr)
 	}
 }

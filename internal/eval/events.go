@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -153,8 +154,11 @@ func ScoreEvents(ctx context.Context, path string, set EventSet, analyze Analyze
 				return nil, fmt.Errorf("%s:%d: %w", path, line, err)
 			}
 		}
-		if err != nil {
+		if err == io.EOF {
 			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
 		}
 	}
 	sc.finish()

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strings"
@@ -168,8 +169,11 @@ func ScoreQuotes(ctx context.Context, path string, analyze Analyzer) (*QuoteScor
 				return nil, fmt.Errorf("%s:%d: %s: %w", path, line, rec.ID, err)
 			}
 		}
-		if err != nil {
+		if err == io.EOF {
 			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
 		}
 	}
 	sc.finish()
