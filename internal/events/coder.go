@@ -1436,6 +1436,12 @@ func (c *Coder) events(a *article.Article, si int, m *matcher, mt match, head in
 				tgt = sentActor{}
 			}
 			info := info
+			if metaphor, ok := c.verbalViolence(m, head, max(head, mt.last), info, src, tgt); ok {
+				if metaphor.Code == "" {
+					continue
+				}
+				info = metaphor
+			}
 			if info.Code == "113" && m.toks[head].lemma == "campaign" && si2 >= 0 && isArmed(src.code) {
 				// An armed force's campaign against someone is a military
 				// one, not the rallying of opposition.
@@ -1464,6 +1470,39 @@ func (c *Coder) events(a *article.Article, si int, m *matcher, mt match, head in
 		}
 	}
 	return out
+}
+
+// verbalViolence recodes the violence a politician, a candidate or a
+// business or media figure does with words: "Sanders attacked Clinton",
+// "Trump launched an attack against Obama" are criticism (111); "Cruz was
+// battling with Rubio for second place", "the Clintons' war on women" are
+// a contest, no event (the zero CodeInfo). It applies to a person whose
+// role is neither armed nor executive acting on no armed force or police;
+// ok is false when the event is left as it is.
+func (c *Coder) verbalViolence(m *matcher, head, last int, info CodeInfo, src, tgt sentActor) (CodeInfo, bool) {
+	if info.Root != "18" && info.Root != "19" && info.Root != "20" || src.kind != "person" || len(src.code) < 6 {
+		return CodeInfo{}, false
+	}
+	switch src.code[3:6] {
+	case "LEG", "ELI", "OPP", "PTY", "BUS", "MED", "EDU", "HRI", "REL", "LAB":
+	default:
+		return CodeInfo{}, false
+	}
+	if isArmed(src.code) || tgt.code != "" && (isArmed(tgt.code) || strings.Contains(tgt.code[min(3, len(tgt.code)):], "COP")) {
+		return CodeInfo{}, false
+	}
+	// The words of the match tell it: "launched a pre-emptive attack".
+	for k := head; k <= last && k < len(m.toks); k++ {
+		switch m.toks[k].lemma {
+		case "battle", "fight", "clash", "war", "skirmish", "duel", "struggle":
+			return CodeInfo{}, true
+		case "attack", "assail", "slam", "blast", "hit", "lash", "savage", "bash", "shoot", "fire", "assault":
+			if criticize, ok := c.lex.Code("111"); ok {
+				return criticize, true
+			}
+		}
+	}
+	return CodeInfo{}, false
 }
 
 // isArmed reports whether actor code c is an armed force: a military, a
