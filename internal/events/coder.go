@@ -1477,14 +1477,26 @@ func (c *Coder) events(a *article.Article, si int, m *matcher, mt match, head in
 // "Trump launched an attack against Obama" are criticism (111); "Cruz was
 // battling with Rubio for second place", "the Clintons' war on women" are
 // a contest, no event (the zero CodeInfo). It applies to a person whose
-// role is neither armed nor executive acting on no armed force or police;
-// ok is false when the event is left as it is.
+// role is neither armed nor executive acting on no armed force or police,
+// and to a government's person acting on a political rival at home; ok is
+// false when the event is left as it is.
 func (c *Coder) verbalViolence(m *matcher, head, last int, info CodeInfo, src, tgt sentActor) (CodeInfo, bool) {
 	if info.Root != "18" && info.Root != "19" && info.Root != "20" || src.kind != "person" || len(src.code) < 6 {
 		return CodeInfo{}, false
 	}
 	switch src.code[3:6] {
 	case "LEG", "ELI", "OPP", "PTY", "BUS", "MED", "EDU", "HRI", "REL", "LAB":
+	case "GOV":
+		// A head of government attacks a rival at home with words
+		// ("Blair attacked Howard"), not a country or its people.
+		if len(tgt.code) < 6 || tgt.code[:3] != src.code[:3] {
+			return CodeInfo{}, false
+		}
+		switch tgt.code[3:6] {
+		case "LEG", "ELI", "OPP", "PTY", "GOV", "MED", "JUD", "BUS":
+		default:
+			return CodeInfo{}, false
+		}
 	default:
 		return CodeInfo{}, false
 	}
