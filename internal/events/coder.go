@@ -404,6 +404,12 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		if consumed[g.head] {
 			continue
 		}
+		if m.toks[g.head].lower == "going" && gi+1 < len(groups) && groups[gi+1].infinitive && groups[gi+1].first == g.last+1 {
+			// "is going to attack": the future, no travel; the verb after
+			// it is announced, as after "will".
+			groups[gi+1].modal = "will"
+			continue
+		}
 		if m.nounComplement(g) {
 			// "rejected an invitation to attend a meeting", "a UN appeal
 			// for deploying troops": what was offered, asked or planned.
