@@ -1089,6 +1089,9 @@ func (m *matcher) sameCountryAs(a int, sources []int) bool {
 // "West Darfur", "East-West relations" name no regional actor.
 func (m *matcher) adjectival(a int) bool {
 	act := m.actors[a]
+	if act.kind == "adj" && act.first == act.last && m.language(act.first, act.last) {
+		return true
+	}
 	if act.last+1 >= len(m.toks) {
 		return false
 	}
@@ -1103,6 +1106,41 @@ func (m *matcher) adjectival(a int) bool {
 		return t == "NN" || t == "NNS"
 	case len(act.code) == 3 && isRegion(act.code):
 		return strings.HasPrefix(t, "NN")
+	}
+	return false
+}
+
+// language reports whether the demonym at first..last names a language:
+// before "language" or "speaking" ("Spanish-language television",
+// "English speakers") or as the object of speaking, teaching or writing or
+// of "in" with no noun after it ("taught him Japanese", "said in Arabic").
+func (m *matcher) language(first, last int) bool {
+	if l := m.toks[last].lower; strings.Contains(l, "-languag") || strings.Contains(l, "-speak") {
+		return true // one token: "Spanish-language"
+	}
+	next := last + 1
+	if next < len(m.toks) && m.toks[next].lower == "-" {
+		next++
+	}
+	if next < len(m.toks) {
+		switch m.toks[next].lemma {
+		case "language", "speaking", "speaker", "translation", "translator", "subtitle", "dub", "dubbed":
+			return true
+		}
+		if t := m.toks[next].tag; strings.HasPrefix(t, "NN") || strings.HasPrefix(t, "JJ") || t == "CD" || t == "VBG" || t == "HYPH" {
+			return false // "in the German mobile market"
+		}
+	}
+	k := first - 1
+	for k >= 0 && (m.toks[k].isDeterminer() || m.toks[k].tag == "PRP") {
+		k-- // "teach him Japanese"
+	}
+	if k < 0 {
+		return false
+	}
+	switch m.toks[k].lemma {
+	case "speak", "teach", "learn", "study", "write", "translate", "in", "into", "from":
+		return true
 	}
 	return false
 }
@@ -1622,6 +1660,9 @@ func inferRoleCountry(m *matcher) {
 	for _, a := range m.actors {
 		if len(a.code) < 3 || !isCountryCode(a.code[:3]) {
 			continue
+		}
+		if a.kind == "adj" && a.first == a.last && m.language(a.first, a.last) {
+			continue // "Spanish-language television" is no Spaniard
 		}
 		if country != "" && country != a.code[:3] {
 			return // two countries: which one is meant is not known
