@@ -33,7 +33,7 @@ func TestEvalEventsFloor(t *testing.T) {
 	}
 	floors := map[string]struct{ root, dyad, precision float64 }{
 		"cameo_manual_examples": {0.80, 0.60, 0},
-		"petrarch2_gsr":         {0.57, 0.43, 0.62},
+		"petrarch2_gsr":         {0.57, 0.40, 0.62},
 		"plover_gsr":            {0.81, 0.64, 0},
 		"overall":               {0.78, 0.60, 0.62},
 	}

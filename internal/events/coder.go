@@ -447,7 +447,7 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 				continue
 			}
 		}
-		if !g.infinitive && gi > 0 && wishes[groups[gi-1].lemmaOf(m)] && m.noClauseBreak(groups[gi-1].last+1, g.first) {
+		if pw := m.prevClauseGroup(groups, gi); !g.infinitive && pw >= 0 && wishes[groups[pw].lemmaOf(m)] && m.noClauseBreak(groups[pw].last+1, g.first) {
 			// "said it hoped French officials would be indicted": a wish,
 			// not the act.
 			continue
@@ -545,6 +545,10 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 				sources = m.members(by)
 			}
 			passiveDone = true
+			if len(targets) == 0 && needsActorObject(best.p) {
+				// "the spyware tool was released by Microsoft".
+				continue
+			}
 		}
 		if g.reduced && len(sources) == 0 && !m.agentPhrase(best.end) {
 			// Without an agent the participle only describes its noun:
@@ -1399,6 +1403,29 @@ func unrealized(v string) bool {
 	return volition[v] || irrealis[v] || volition[v+"e"] || irrealis[v+"e"]
 }
 
+// prevClauseGroup returns the verb group before gi that is no reduced
+// relative clause and no gerund after a preposition (those sit inside a
+// noun phrase: "hoped officials accused of playing a role … would be
+// indicted"), or -1.
+func (m *matcher) prevClauseGroup(groups []verbGroup, gi int) int {
+	for j := gi - 1; j >= 0; j-- {
+		g := groups[j]
+		if g.reduced || m.toks[g.first].tag == "VBG" && g.first > 0 && m.toks[g.first-1].tag == "IN" {
+			continue
+		}
+		return j
+	}
+	return -1
+}
+
+// needsActorObject reports whether p is a bare "release +", "return +" or
+// "receive +": such a verb yields or hosts only when its object is an
+// actor ("released the prisoners", "received Lavrov"); "released growth
+// figures", "received a takeover bid" are no event.
+func needsActorObject(p *pattern) bool {
+	return (p.code == "084" || p.code == "043") && len(p.rest) == 1 && p.rest[0].kind == elemTarget
+}
+
 // bestMatch returns the most specific pattern of h matching at head i.
 func (c *Coder) bestMatch(m *matcher, h *headPatterns, i int) (match, bool) {
 	var best match
@@ -1408,7 +1435,7 @@ func (c *Coder) bestMatch(m *matcher, h *headPatterns, i int) (match, bool) {
 			return
 		}
 		mt, ok := m.matchAt(p, i)
-		if !ok {
+		if !ok || mt.bound && mt.target < 0 && needsActorObject(p) {
 			return
 		}
 		// The most words matched wins (an alternative's longer branch
@@ -1943,6 +1970,12 @@ func (c *Coder) findSources(m *matcher, groups []verbGroup, gi int, prev []int) 
 		}
 		if t.tag == "WDT" || t.lower == "that" && t.tag == "IN" {
 			break
+		}
+		if t.tag == "VBG" && k > 0 && m.toks[k-1].tag == "IN" && !isSubordinator(m.toks[k-1].lower) {
+			// A gerund inside a prepositional phrase of the subject: "the
+			// civilians imprisoned for acting against Moscow were".
+			k--
+			continue
 		}
 		if t.isVerb() && speechVerbs[t.lemma] && subjectNoun {
 			// What is said has its own subject, no actor: "Pound says
