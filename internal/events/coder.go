@@ -410,6 +410,12 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 			groups[gi+1].modal = "will"
 			continue
 		}
+		if m.toks[g.head].lemma == "come" && (gi+1 < len(groups) && groups[gi+1].infinitive && groups[gi+1].first == g.last+1 ||
+			g.first > 0 && m.toks[g.first-1].lower == "it") {
+			// "came to dominate" (became), "when it comes to" (as for):
+			// no one travels.
+			continue
+		}
 		if m.nounComplement(g) {
 			// "rejected an invitation to attend a meeting", "a UN appeal
 			// for deploying troops": what was offered, asked or planned.
@@ -429,6 +435,11 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		best, ok := c.bestMatch(m, m.verbHead(c.lex, g.head), g.head)
 		m.passiveHead = -1
 		if !ok {
+			continue
+		}
+		if len(best.p.rest) == 0 && m.toks[g.head].lemma == "suggest" && m.indicativeClause(g.last+1) {
+			// "suggested that Rubio was liberal": a claim, no proposal
+			// ("suggested that talks should resume" is one).
 			continue
 		}
 		if next := gi + 1; next < len(groups) && !consumed[groups[next].head] && m.noClauseBreak(g.last+1, groups[next].first) {
@@ -1401,6 +1412,25 @@ func unrealized(v string) bool {
 		return false
 	}
 	return volition[v] || irrealis[v] || volition[v+"e"] || irrealis[v+"e"]
+}
+
+// indicativeClause reports whether the tokens from i on are a clause whose
+// first verb is finite and no modal: what is said to be so, not what
+// should be done.
+func (m *matcher) indicativeClause(i int) bool {
+	for k := i; k < len(m.toks) && k < i+12; k++ {
+		t := &m.toks[k]
+		if t.isClauseBreak() {
+			return false
+		}
+		switch {
+		case t.tag == "MD":
+			return false
+		case t.tag == "VBD" || t.tag == "VBZ" || t.tag == "VBP":
+			return true
+		}
+	}
+	return false
 }
 
 // prevClauseGroup returns the verb group before gi that is no reduced
