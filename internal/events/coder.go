@@ -1537,6 +1537,11 @@ func (c *Coder) events(a *article.Article, si int, m *matcher, mt match, head in
 				tgt = sentActor{}
 			}
 			info := info
+			if si2 < 0 && info.Root == "07" && m.toks[head].lemma == "help" {
+				// "the devaluation helped attract investment", "a net cord
+				// helps the Spaniard": helping without a helper is no aid.
+				continue
+			}
 			if metaphor, ok := c.verbalViolence(m, head, max(head, mt.last), info, src, tgt); ok {
 				if metaphor.Code == "" {
 					continue
