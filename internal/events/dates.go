@@ -96,6 +96,28 @@ func (c *Coder) dateExpressions(pub time.Time, toks []tok) []dateExpr {
 				add(i, pastDate(pub, months[w], d, toks, i+2))
 			} else if d, ok := dayNumber(prev); ok {
 				add(i, pastDate(pub, months[w], d, toks, i+1))
+			} else if prev == "in" || prev == "last" {
+				// "in December", "last March", "in May 2015": the month
+				// most recently past, dated by its first day (by the
+				// publication date within it); an earlier year's is
+				// historical.
+				if y, ok := year(next); ok {
+					if y < pub.Year() {
+						out = append(out, dateExpr{at: i, historical: true})
+					} else if d := time.Date(y, months[w], 1, 0, 0, 0, 0, time.UTC); !d.After(pub) {
+						add(i, d)
+					}
+					continue
+				}
+				if months[w] == pub.Month() && prev == "in" {
+					add(i, pub)
+					continue
+				}
+				d := time.Date(pub.Year(), months[w], 1, 0, 0, 0, 0, time.UTC)
+				if !d.Before(time.Date(pub.Year(), pub.Month(), 1, 0, 0, 0, 0, time.UTC)) {
+					d = d.AddDate(-1, 0, 0)
+				}
+				add(i, d)
 			}
 		default:
 			// "in 2014" dates the clause; "its 2014 annexation" dates only
