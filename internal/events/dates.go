@@ -69,6 +69,16 @@ func (c *Coder) dateExpressions(pub time.Time, toks []tok) []dateExpr {
 		case prev == "this" && (w == "week" || w == "month" || w == "year"):
 			// Within the publication's week, month or year: dated by it.
 			add(i, pub)
+		case prev == "last" && w == "night":
+			add(i, pub.AddDate(0, 0, -1))
+		case w == "weekend" && (prev == "the" || prev == "last"):
+			// "over the weekend", "last weekend": the Saturday before the
+			// publication (its own when it is one).
+			back := (int(pub.Weekday()) - int(time.Saturday) + 7) % 7
+			if prev == "last" && back == 0 {
+				back = 7
+			}
+			add(i, pub.AddDate(0, 0, -back))
 		case prev == "last" && w == "week":
 			add(i, pub.AddDate(0, 0, -7))
 		case prev == "last" && w == "month":
