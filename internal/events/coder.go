@@ -1676,18 +1676,24 @@ func groupCompounds(m *matcher) {
 		// "the government and the rebels": an article may open the
 		// second conjunct.
 		joined := cur.first > prev.last+1
-		conj := false
+		conj, comma := false, false
 		for k := prev.last + 1; k < cur.first; k++ {
 			switch m.toks[k].lower {
 			case "and", "or", "nor", "&":
 				conj = true
 			case ",":
 				conj = false // ", the U.S. Central Command said": no conjunct
+				comma = true
 			case "the":
 				joined = joined && conj && k == cur.first-1
 			default:
 				joined = false
 			}
+		}
+		if joined && comma && cur.last+1 < len(m.toks) && isFinite(m.toks[cur.last+1].tag) {
+			// "fired rockets into southern Israel, and Israeli jets
+			// struck Gaza": the second is the subject of a new clause.
+			joined = false
 		}
 		if joined {
 			m.actors[i].group = m.actors[i-1].group
