@@ -1972,6 +1972,14 @@ func (c *Coder) findSources(m *matcher, groups []verbGroup, gi int, prev []int) 
 		if t.isClauseBreak() && t.lower != "," {
 			break
 		}
+		if t.lower == "," && k+1 == g.first {
+			if open := m.relativeAside(k); open >= 0 {
+				// "Erdogan, who has been in power since 2003, accused
+				// Germany": past the relative clause to its noun.
+				k = open
+				continue
+			}
+		}
 		if t.lower == "," && subjectNoun && k+1 < g.first && strings.HasPrefix(m.toks[g.first-1].tag, "NN") {
 			// "… abused Mexican immigrants, a rights organisation
 			// charged": the subject is right before the verb and no
@@ -2062,6 +2070,25 @@ var orgHeads = map[string]bool{
 	"party": true, "alliance": true, "coalition": true, "bloc": true, "agency": true, "council": true,
 	"committee": true, "body": true, "front": true, "faction": true, "network": true, "army": true, "guerrilla": true,
 	"rebel": true, "militant": true, "fighter": true, "force": true,
+}
+
+// relativeAside returns the index of the comma that opens a
+// non-restrictive relative clause closed by the comma at k (", who has
+// been in power since 2003,"), or -1.
+func (m *matcher) relativeAside(k int) int {
+	for j := k - 1; j > 0 && j >= k-30; j-- {
+		t := &m.toks[j]
+		if t.lower == "," {
+			if w := m.toks[j+1].lower; w == "who" || w == "which" || w == "whose" || w == "whom" {
+				return j
+			}
+			return -1
+		}
+		if t.isClauseBreak() {
+			return -1
+		}
+	}
+	return -1
 }
 
 // glossOpen returns the index of the "(" that opens a short bracketed
