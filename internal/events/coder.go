@@ -489,6 +489,12 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 				out = out[:firstEvent[gi-1]]
 			}
 		}
+		if m.conditionClause(g) {
+			// "would retaliate if Washington imposed tariffs": what a
+			// condition supposes has not happened.
+			m.suppressed[gi] = true
+			continue
+		}
 		if m.background(g, dates) {
 			// "the militant group that has seized parts of Iraq": what a
 			// relative clause in the perfect says of its noun is
@@ -2070,6 +2076,21 @@ var orgHeads = map[string]bool{
 	"party": true, "alliance": true, "coalition": true, "bloc": true, "agency": true, "council": true,
 	"committee": true, "body": true, "front": true, "faction": true, "network": true, "army": true, "guerrilla": true,
 	"rebel": true, "militant": true, "fighter": true, "force": true,
+}
+
+// conditionClause reports whether verb group g is the verb of a clause
+// opened by "if" or "unless".
+func (m *matcher) conditionClause(g verbGroup) bool {
+	for k := g.first - 1; k >= 0 && k >= g.first-12; k-- {
+		t := &m.toks[k]
+		if t.isClauseBreak() || t.isVerb() {
+			return false
+		}
+		if t.lower == "if" || t.lower == "unless" {
+			return true
+		}
+	}
+	return false
 }
 
 // relativeAside returns the index of the comma that opens a
