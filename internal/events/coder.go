@@ -1316,7 +1316,7 @@ func (m *matcher) objectOf(groups []verbGroup, i int, deep bool) int {
 			if t.isDeterminer() || strings.HasPrefix(t.tag, "JJ") || t.tag == "CD" {
 				continue
 			}
-			if deep && (t.isAdverb() || t.tag == "NN" || t.tag == "NNS" || t.tag == "POS" || t.tag == "HYPH" ||
+			if deep && (t.isAdverb() || t.tag == "RP" || t.tag == "NN" || t.tag == "NNS" || t.tag == "POS" || t.tag == "HYPH" ||
 				t.lower == "of" && (m.toks[k-1].tag == "NN" || m.toks[k-1].tag == "NNS")) {
 				continue
 			}
@@ -1408,7 +1408,8 @@ var volition = map[string]bool{
 }
 
 // unrealized reports whether a noun object of verb lemma v names what has
-// not happened: what is wanted, planned, prepared, proposed or refused.
+// not happened: what is wanted, planned, prepared, proposed, refused,
+// debated, feared, opposed or put off.
 // An order or a decision is an act of its own ("ordered the deportation
 // of"), and "call" names ("what it called an attack"). A lemma that
 // lost its silent e ("prepar") counts as the verb.
@@ -1416,6 +1417,10 @@ func unrealized(v string) bool {
 	switch v {
 	case "order", "decide", "call", "vote":
 		return false
+	case "rule", "discuss", "debate", "weigh", "mull", "contemplate", "fear", "oppose", "reject", "resist",
+		"postpone", "delay", "cancel", "rule out":
+		// "has not ruled out a strike on Iran", "postponed the talks".
+		return true
 	}
 	return volition[v] || irrealis[v] || volition[v+"e"] || irrealis[v+"e"]
 }
