@@ -613,6 +613,8 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 			// strike": the weapon makes it a military attack.
 			if w := m.weaponAfter(best.end); w != "" {
 				best.code = w
+			} else if b := m.bomberBefore(g.first); b != "" {
+				best.code = b
 			}
 		}
 		negated := g.negated || m.neitherBefore(g.first)
@@ -2582,6 +2584,40 @@ func (m *matcher) weaponAfter(k int) string {
 			return ""
 		}
 		return code
+	}
+	return ""
+}
+
+// bomberBefore returns the bombing code that the subject right before
+// token k names ("a Taliban suicide bomber killed" 1831, "a car bomb
+// killed" 1832, "a roadside bomb killed" 1833), or "".
+func (m *matcher) bomberBefore(k int) string {
+	suicide, car, roadside, bomb := false, false, false, false
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		t := &m.toks[j]
+		if t.isClauseBreak() || t.isVerb() {
+			break
+		}
+		switch t.lemma {
+		case "suicide":
+			suicide = true
+		case "car", "truck", "vehicle":
+			car = true
+		case "roadside":
+			roadside = true
+		case "bomber", "bomb", "bombing", "attacker":
+			bomb = true
+		}
+	}
+	switch {
+	case !bomb:
+		return ""
+	case suicide:
+		return "1831"
+	case car:
+		return "1832"
+	case roadside:
+		return "1833"
 	}
 	return ""
 }
