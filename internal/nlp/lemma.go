@@ -68,9 +68,11 @@ func stripSuffix(w string, n int) string {
 		}
 		// British doubling of a final l after an unstressed vowel:
 		// "signalled", "levelled", "travelled", "cancelled", "fuelled" — but
-		// "called", "killed", "shelled", "rolled" keep theirs (one syllable).
+		// "called", "killed", "shelled", "rolled" keep theirs (one syllable),
+		// and so do the stressed "recalled", "befallen", "enthralled".
 		if a == 'l' && b == 'l' && len(stem) >= 5 && (stem[len(stem)-3] == 'e' || stem[len(stem)-3] == 'a') &&
-			vowelGroups(stem) >= 2 && !strings.HasSuffix(stem, "stall") && !strings.HasSuffix(stem, "pell") {
+			vowelGroups(stem) >= 2 && !strings.HasSuffix(stem, "stall") && !strings.HasSuffix(stem, "pell") &&
+			!strings.HasSuffix(stem, "call") && !strings.HasSuffix(stem, "fall") && !strings.HasSuffix(stem, "thrall") {
 			return stem[:len(stem)-1]
 		}
 	}
