@@ -139,6 +139,14 @@ func (m *matcher) noteWords(lex *Lexicon) {
 			// Punctuation is in no pattern and heads none.
 			continue
 		}
+		if n := len(t.lemma); n > 3 && t.lemma[n-1] == t.lemma[n-2] && (t.tag == "VBD" || t.tag == "VBN" || t.tag == "VBG") &&
+			lex.words[t.lemma] == nil {
+			// A doubled final consonant the lemmatizer kept ("prodded",
+			// "gassing", "patrolling"): the lexicon's verb, if it has it.
+			if wi := lex.words[t.lemma[:n-1]]; wi != nil && wi.verb != nil {
+				t.lemma, t.infoOf = t.lemma[:n-1], t.lemma[:n-1]
+			}
+		}
 		for f, form := range [2]string{t.lower, t.lemma} {
 			if f == 1 && form == t.lower {
 				break
