@@ -199,7 +199,7 @@ var irregularVerbs = map[string]string{
 	"known": "know", "laid": "lay", "led": "lead", "leapt": "leap", "learnt": "learn", "left": "leave", "lent": "lend",
 	"let": "let", "lay": "lie", "lain": "lie", "lit": "light", "lost": "lose", "made": "make", "meant": "mean",
 	"met": "meet", "mistook": "mistake", "mistaken": "mistake", "misled": "mislead", "overcame": "overcome",
-	"overran": "overrun", "overseen": "oversee", "oversaw": "oversee", "overthrew": "overthrow",
+	"overran": "overrun", "overrode": "override", "overridden": "override", "overseen": "oversee", "oversaw": "oversee", "overthrew": "overthrow",
 	"overthrown": "overthrow", "overtook": "overtake", "overtaken": "overtake", "paid": "pay", "put": "put",
 	"quit": "quit", "read": "read", "rid": "rid", "rode": "ride", "ridden": "ride", "rang": "ring", "rung": "ring",
 	"rose": "rise", "risen": "rise", "ran": "run", "said": "say", "saw": "see", "seen": "see", "sought": "seek",

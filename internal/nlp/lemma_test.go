@@ -29,7 +29,7 @@ func TestLemma(t *testing.T) {
 		{"women", "NNS", "woman"}, {"Russia", "NNP", "russia"}, {"n't", "RB", "not"},
 		{"preparing", "VBG", "prepare"}, {"declared", "VBD", "declare"}, {"compared", "VBN", "compare"},
 		{"sharing", "VBG", "share"}, {"barred", "VBD", "bar"}, {"appeared", "VBD", "appear"},
-		{"recalled", "VBD", "recall"}, {"recalling", "VBG", "recall"},
+		{"recalled", "VBD", "recall"}, {"recalling", "VBG", "recall"}, {"overrode", "VBD", "override"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.word, func(t *testing.T) {
