@@ -778,7 +778,8 @@ func isSymmetric(code, verb string) bool {
 	// Fighting is mutual only when the verb says so: "clashed", not
 	// "killed".
 	switch verb {
-	case "clash", "fight", "battle", "skirmish":
+	case "clash", "fight", "battle", "skirmish", "exchange", "trade":
+		// ("exchanged fire", "traded fire")
 		return code[:2] == "19"
 	}
 	return false
