@@ -1746,6 +1746,9 @@ func inferRoleCountry(m *matcher) {
 		if a.kind == "adj" && a.first == a.last && m.language(a.first, a.last) {
 			continue // "Spanish-language television" is no Spaniard
 		}
+		if backer(m.toks[a.last].lower) {
+			continue // "Turkish-backed rebels" are no Turkish rebels
+		}
 		if country != "" && country != a.code[:3] {
 			return // two countries: which one is meant is not known
 		}
@@ -1760,6 +1763,20 @@ func inferRoleCountry(m *matcher) {
 			a.code = country + a.code
 		}
 	}
+}
+
+// backer reports whether a token names a country as the backer of what
+// follows: "Turkish-backed", "Iranian-sponsored", "US-trained".
+func backer(w string) bool {
+	i := strings.LastIndexByte(w, '-')
+	if i < 0 {
+		return false
+	}
+	switch w[i+1:] {
+	case "backed", "sponsored", "supported", "funded", "financed", "trained", "armed", "allied", "aligned", "equipped":
+		return true
+	}
+	return false
 }
 
 // isInclusion reports whether w introduces a part of what precedes it
