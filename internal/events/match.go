@@ -139,20 +139,20 @@ func (m *matcher) noteWords(lex *Lexicon) {
 			// Punctuation is in no pattern and heads none.
 			continue
 		}
-		if n := len(t.lemma); n > 3 && t.lemma[n-1] == t.lemma[n-2] && (t.tag == "VBD" || t.tag == "VBN" || t.tag == "VBG") &&
-			lex.words[t.lemma] == nil {
-			// A doubled final consonant the lemmatizer kept ("prodded",
-			// "gassing", "patrolling"): the lexicon's verb, if it has it.
-			if wi := lex.words[t.lemma[:n-1]]; wi != nil && wi.verb != nil {
-				t.lemma, t.infoOf = t.lemma[:n-1], t.lemma[:n-1]
-			}
-		}
 		for f, form := range [2]string{t.lower, t.lemma} {
 			if f == 1 && form == t.lower {
 				break
 			}
 			wi := lex.words[form]
 			if form == t.lemma {
+				if n := len(form); wi == nil && n > 3 && form[n-1] == form[n-2] && (t.tag == "VBD" || t.tag == "VBN" || t.tag == "VBG") {
+					// A doubled final consonant the lemmatizer kept
+					// ("prodded", "gassing", "patrolling"): the lexicon's
+					// verb, if it has it.
+					if u := lex.words[form[:n-1]]; u != nil && u.verb != nil {
+						wi, t.lemma, t.infoOf = u, form[:n-1], form[:n-1]
+					}
+				}
 				t.info = wi
 			}
 			if wi == nil {
