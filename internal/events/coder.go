@@ -437,6 +437,14 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		if !ok {
 			continue
 		}
+		if lemma := m.toks[g.head].lemma; lemma == "seize" && g.last+1 < n && (m.toks[g.last+1].lower == "on" || m.toks[g.last+1].lower == "upon") {
+			// "Trump seized on the massacre": took it up, took nothing.
+			continue
+		}
+		if strings.HasPrefix(best.codeOr(), "19") && m.abstractFoe(best.end) {
+			// "fighting terror", "fighting corruption": no armed foe.
+			continue
+		}
 		if len(best.p.rest) == 0 && m.toks[g.head].lemma == "suggest" && m.indicativeClause(g.last+1) {
 			// "suggested that Rubio was liberal": a claim, no proposal
 			// ("suggested that talks should resume" is one).
@@ -697,6 +705,10 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 			// The object of a verb: "repeating denials" is the denial of
 			// whoever repeats.
 			sources = groupSources[gi]
+		}
+		if strings.HasPrefix(best.codeOr(), "19") && m.abstractFoe(best.end) {
+			// "the war on drugs", "a fight against corruption".
+			continue
 		}
 		if len(sources) == 0 && m.topicOf(i) {
 			// "a summit on the unrest in Iran", "talks about the
@@ -1428,6 +1440,38 @@ func unrealized(v string) bool {
 	return volition[v] || irrealis[v] || volition[v+"e"] || irrealis[v+"e"]
 }
 
+// abstractFoes are the evils one "fights" or wages "war" on without arms.
+var abstractFoes = map[string]bool{
+	"terror": true, "terrorism": true, "extremism": true, "radicalism": true, "radicalisation": true,
+	"radicalization": true, "corruption": true, "poverty": true, "crime": true, "disease": true,
+	"drug": true, "inflation": true, "hunger": true, "famine": true, "racism": true, "discrimination": true,
+	"climate": true, "fraud": true, "cancer": true, "aids": true, "malaria": true, "ebola": true,
+	"unemployment": true, "inequality": true, "smuggling": true, "trafficking": true, "piracy": true,
+	"illiteracy": true, "obesity": true, "pollution": true, "deforestation": true, "impunity": true,
+}
+
+// abstractFoe reports whether the object of a fighting word whose match
+// ends before i is an evil, not an enemy: the match's own last word
+// ("declared war on drugs") or the noun right after it ("against", "on",
+// determiners and adjectives aside: "fighting terror").
+func (m *matcher) abstractFoe(i int) bool {
+	if i > 0 && i <= len(m.toks) {
+		if t := &m.toks[i-1]; strings.HasPrefix(t.tag, "NN") && abstractFoes[t.lemma] && t.actor < 0 {
+			return true
+		}
+	}
+	for k := i; k < len(m.toks) && k < i+4; k++ {
+		t := &m.toks[k]
+		if t.actor >= 0 || t.isClauseBreak() || t.isVerb() {
+			return false
+		}
+		if strings.HasPrefix(t.tag, "NN") {
+			return abstractFoes[t.lemma] && (k+1 >= len(m.toks) || !strings.HasPrefix(m.toks[k+1].tag, "NN"))
+		}
+	}
+	return false
+}
+
 // indicativeClause reports whether the tokens from i on are a clause whose
 // first verb is finite and no modal: what is said to be so, not what
 // should be done.
@@ -1708,6 +1752,16 @@ func groupCompounds(m *matcher) {
 			// "fired rockets into southern Israel, and Israeli jets
 			// struck Gaza": the second is the subject of a new clause.
 			joined = false
+		}
+		if joined && comma && !conj {
+			// A comma alone joins a list only where the list goes on
+			// ("Russia, China and Iran"), not "in a memo to Congress,
+			// Saudis insist".
+			next := ""
+			if cur.last+1 < len(m.toks) {
+				next = m.toks[cur.last+1].lower
+			}
+			joined = next == "," || next == "and" || next == "or"
 		}
 		if joined {
 			m.actors[i].group = m.actors[i-1].group
