@@ -2160,12 +2160,19 @@ var orgHeads = map[string]bool{
 // conditionClause reports whether verb group g is the verb of a clause
 // opened by "if" or "unless".
 func (m *matcher) conditionClause(g verbGroup) bool {
-	for k := g.first - 1; k >= 0 && k >= g.first-12; k-- {
-		t := &m.toks[k]
+	return m.clauseWordBefore(g.first, 12, "if", "unless")
+}
+
+// clauseWordBefore reports whether one of words stands before position k
+// in its clause (no clause punctuation or verb between), at most reach
+// tokens back.
+func (m *matcher) clauseWordBefore(k, reach int, words ...string) bool {
+	for i := k - 1; i >= 0 && i >= k-reach; i-- {
+		t := &m.toks[i]
 		if t.isClauseBreak() || t.isVerb() {
 			return false
 		}
-		if t.lower == "if" || t.lower == "unless" {
+		if slices.Contains(words, t.lower) {
 			return true
 		}
 	}
@@ -2416,16 +2423,7 @@ func (m *matcher) isParticiple(k int) bool {
 // neitherBefore reports a "neither … nor" or "no" subject before position k
 // within the clause: "Neither Syria nor Russia used …".
 func (m *matcher) neitherBefore(k int) bool {
-	for i := k - 1; i >= 0; i-- {
-		t := &m.toks[i]
-		if t.isClauseBreak() || t.isVerb() {
-			return false
-		}
-		if t.lower == "neither" || t.lower == "nor" {
-			return true
-		}
-	}
-	return false
+	return m.clauseWordBefore(k, k, "neither", "nor")
 }
 
 // nounSource finds the source of an event noun at i: a possessive actor
