@@ -396,6 +396,7 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 	m.firstEvent = grow(m.firstEvent, len(groups))
 	firstEvent := m.firstEvent
 	m.groupCode = grow(m.groupCode, len(groups))
+	m.groupEnd = grow(m.groupEnd, len(groups))
 	m.suppressed = grow(m.suppressed, len(groups))
 	for gi := range firstEvent {
 		firstEvent[gi] = -1
@@ -605,6 +606,7 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		}
 		firstEvent[gi] = len(out)
 		m.groupCode[gi] = best.codeOr()
+		m.groupEnd[gi] = best.end
 		if targets == nil && len(sources) > 1 && isSymmetric(best.codeOr(), m.toks[g.head].lemma) {
 			// A compound subject with no object acts on itself: "Czechia
 			// and China signed an agreement" is each with the other.
@@ -1028,6 +1030,12 @@ func (c *Coder) targetOf(m *matcher, best match, sources []int) []int {
 			return m.members(o)
 		}
 		return m.members(best.target)
+	case best.bound && best.target < 0 && best.end > 0 && m.personPronounAt(best.end-1):
+		// "received him": the person the pronoun stands for.
+		if r := m.resolvePronoun(best.end - 1); r >= 0 && !slices.Contains(sources, r) {
+			return m.members(r)
+		}
+		return nil
 	case !best.bound && best.codeOr() == "010" && !best.p.noun:
 		// A statement is made to its addressee ("said to reporters",
 		// "told Russia"); an actor of what was said is not its target:
@@ -1326,7 +1334,13 @@ func (m *matcher) objectOf(groups []verbGroup, i int, deep bool) int {
 		if deep && i-g.last > 9 {
 			return -1
 		}
-		for k := g.last + 1; k < i; k++ {
+		from := g.last + 1
+		if deep && gi < len(m.groupEnd) && m.groupEnd[gi] > from && m.groupEnd[gi] <= i {
+			// The verb's match may run on past its object to a
+			// preposition: "warned Washington against further strikes".
+			from = m.groupEnd[gi]
+		}
+		for k := from; k < i; k++ {
 			t := &m.toks[k]
 			if t.isDeterminer() || strings.HasPrefix(t.tag, "JJ") || t.tag == "CD" {
 				continue
@@ -1506,6 +1520,22 @@ func (m *matcher) prevClauseGroup(groups []verbGroup, gi int) int {
 	return -1
 }
 
+// personPronounAt reports whether token k is a pronoun for a person as an
+// object ("received him"); "them" is too often no actor to count.
+func (m *matcher) personPronounAt(k int) bool {
+	if k >= len(m.toks) {
+		return false
+	}
+	switch m.toks[k].lower {
+	case "him":
+		return true
+	case "her":
+		// Not the possessive: "to return her serve".
+		return k+1 >= len(m.toks) || !strings.HasPrefix(m.toks[k+1].tag, "NN") && !strings.HasPrefix(m.toks[k+1].tag, "JJ")
+	}
+	return false
+}
+
 // needsActorObject reports whether p is a bare "release +", "return +" or
 // "receive +": such a verb yields or hosts only when its object is an
 // actor ("released the prisoners", "received Lavrov"); "released growth
@@ -1523,7 +1553,7 @@ func (c *Coder) bestMatch(m *matcher, h *headPatterns, i int) (match, bool) {
 			return
 		}
 		mt, ok := m.matchAt(p, i)
-		if !ok || mt.bound && mt.target < 0 && needsActorObject(p) {
+		if !ok || mt.bound && mt.target < 0 && needsActorObject(p) && !m.personPronounAt(i+1) {
 			return
 		}
 		// The most words matched wins (an alternative's longer branch

@@ -104,6 +104,7 @@ type matcher struct {
 	quoted, consumed []bool
 	firstEvent       []int
 	groupCode        []string // the code matched at each verb group, "" for none
+	groupEnd         []int    // where each verb group's match ends, 0 for none
 	suppressed       []bool   // verb groups in the complement of an act not done
 	// passiveHead is the head of the passive verb group being matched, or
 	// -1: there a "+" right after the head is the subject ("the
