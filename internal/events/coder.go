@@ -712,6 +712,11 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 			// "the war on drugs", "a fight against corruption".
 			continue
 		}
+		if gi := m.clauseGroup(groups, i); len(sources) == 0 && gi >= 0 && !groups[gi].passive && m.purposeOf(i) {
+			// "arrived in Moscow for talks with Lavrov": the talks are
+			// the traveller's.
+			sources = groupSources[gi]
+		}
 		if len(sources) == 0 && m.topicOf(i) {
 			// "a summit on the unrest in Iran", "talks about the
 			// violence": the subject of a meeting or a text, with no one
@@ -741,6 +746,16 @@ func dropRepeats(evs []article.Event) []article.Event {
 		}
 	}
 	return evs
+}
+
+// purposeOf reports whether the noun phrase with token i is the object of
+// "for" that gives a purpose: "for talks with", "for a meeting with".
+func (m *matcher) purposeOf(i int) bool {
+	k := i - 1
+	for k >= 0 && (m.toks[k].isDeterminer() || strings.HasPrefix(m.toks[k].tag, "JJ") || m.toks[k].tag == "CD") {
+		k--
+	}
+	return k >= 1 && m.toks[k].lower == "for" && m.toks[k-1].tag != "NN" && m.toks[k-1].tag != "NNS"
 }
 
 // topicOf reports whether the noun phrase with token i is the object of a
