@@ -607,6 +607,11 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		firstEvent[gi] = len(out)
 		m.groupCode[gi] = best.codeOr()
 		m.groupEnd[gi] = best.end
+		if len(targets) > 0 && len(sources) > 1 && isSymmetric(best.codeOr(), m.toks[g.head].lemma) && m.venue(targets[0]) {
+			// "Israel and the Palestinians resumed peace talks in
+			// Washington": where they met, not with whom.
+			targets = nil
+		}
 		if targets == nil && len(sources) > 1 && isSymmetric(best.codeOr(), m.toks[g.head].lemma) {
 			// A compound subject with no object acts on itself: "Czechia
 			// and China signed an agreement" is each with the other.
@@ -746,6 +751,20 @@ func dropRepeats(evs []article.Event) []article.Event {
 		}
 	}
 	return evs
+}
+
+// venue reports whether actor a is a place named after "in" or "at" (a
+// country or a capital, no institution): where something happened.
+func (m *matcher) venue(a int) bool {
+	act := m.actors[a]
+	if act.kind != "country" {
+		return false
+	}
+	k := act.first - 1
+	for k >= 0 && m.toks[k].isDeterminer() {
+		k--
+	}
+	return k >= 0 && (m.toks[k].lower == "in" || m.toks[k].lower == "at")
 }
 
 // purposeOf reports whether the noun phrase with token i is the object of
