@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"worldmedia/internal/article"
+	"worldmedia/internal/nlp"
 )
 
 //go:embed data
@@ -353,6 +354,7 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 	c.retagInfinitives(m)
 	c.retagProgressives(m)
 	c.retagVerblessPresent(m)
+	c.retagHyphenPast(m)
 	retagParticipleAdjectives(m)
 	groupCompounds(m)
 	inferRoleCountry(m)
@@ -888,6 +890,30 @@ func (c *Coder) retagInfinitives(m *matcher) {
 		}
 		if _, ok := c.lex.verbs[next.lower]; ok {
 			next.tag, next.lemma = "VB", next.lower
+		}
+	}
+}
+
+// retagHyphenPast reads as a past tense a hyphenated "-ed" word that a
+// tagger took for an adjective but that stands between a subject and a
+// determiner, where no adjective can: "North Korea test-fired a missile".
+// Its lemma keeps the first part: "test-fire".
+func (c *Coder) retagHyphenPast(m *matcher) {
+	for i := 1; i+1 < len(m.toks); i++ {
+		t := &m.toks[i]
+		h := strings.LastIndexByte(t.lower, '-')
+		if t.tag != "JJ" || h <= 0 || !strings.HasSuffix(t.lower, "ed") {
+			continue
+		}
+		if next := m.toks[i+1].tag; next != "DT" && next != "PRP$" && next != "CD" {
+			continue
+		}
+		if prev := m.toks[i-1].tag; !strings.HasPrefix(prev, "NN") && prev != "PRP" {
+			continue
+		}
+		lemma := t.lower[:h+1] + nlp.Lemma(t.lower[h+1:], "VBD")
+		if _, ok := c.lex.verbs[lemma]; ok {
+			t.tag, t.lemma = "VBD", lemma
 		}
 	}
 }
