@@ -2459,7 +2459,36 @@ func (m *matcher) firstActorAfter(pos int, sources []int) int {
 			return -1
 		}
 		if a := t.actor; a >= 0 && !slices.Contains(sources, a) && !m.adjectival(a) && !m.ownRole(a, sources) {
+			if of := m.roleOf(a); of >= 0 {
+				return of
+			}
 			return a
+		}
+	}
+	return -1
+}
+
+// roleOf returns, for a bare word of a position followed by "of" and an
+// actor ("the leader of the opposition party"), that actor, whose the
+// position is; else -1.
+func (m *matcher) roleOf(a int) int {
+	act := m.actors[a]
+	if len(act.code) != 3 && len(act.code) != 6 || act.kind != "role" || act.last+1 >= len(m.toks) || m.toks[act.last+1].lower != "of" {
+		return -1
+	}
+	switch act.code[len(act.code)-3:] {
+	case "GOV", "LEG", "OPP", "PTY", "MIL", "COP", "ELI", "SPY", "JUD":
+		// Positions in a body; "victims of" or "citizens of" someone
+		// are not theirs.
+	default:
+		return -1
+	}
+	for k := act.last + 2; k < len(m.toks) && k <= act.last+4; k++ {
+		if b := m.toks[k].actor; b >= 0 {
+			return b
+		}
+		if !m.toks[k].isDeterminer() && !strings.HasPrefix(m.toks[k].tag, "JJ") {
+			break
 		}
 	}
 	return -1
