@@ -901,8 +901,11 @@ func (c *Coder) retagInfinitives(m *matcher) {
 func (c *Coder) retagHyphenPast(m *matcher) {
 	for i := 1; i+1 < len(m.toks); i++ {
 		t := &m.toks[i]
+		if t.tag != "JJ" || !strings.HasSuffix(t.lower, "ed") {
+			continue
+		}
 		h := strings.LastIndexByte(t.lower, '-')
-		if t.tag != "JJ" || h <= 0 || !strings.HasSuffix(t.lower, "ed") {
+		if h <= 0 {
 			continue
 		}
 		if next := m.toks[i+1].tag; next != "DT" && next != "PRP$" && next != "CD" {
