@@ -312,7 +312,8 @@ func prepositionsToVerb(toks []tok, i int) bool {
 func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.ActorMention) []article.Event {
 	s := a.Sentences[si]
 	n := len(s.Tokens)
-	if n == 0 {
+	if n == 0 || len(mentions) == 0 {
+		// Every event has an actor of its sentence on one side at least.
 		return nil
 	}
 	m := c.pool.Get().(*matcher)
