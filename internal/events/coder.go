@@ -1264,6 +1264,21 @@ func isRegion(c string) bool {
 	return false
 }
 
+// ownForce reports whether actor a is a bare armed role ("troops",
+// "warships") that a country's act names as its means: "France will send
+// 500 troops to Mali" sends France's troops.
+func (m *matcher) ownForce(a int, sources []int) bool {
+	if c := m.actors[a].code; len(c) != 3 || !isArmed("XXX"+c) || c == "REB" || c == "INS" {
+		return false
+	}
+	for _, s := range sources {
+		if c := m.actor(s).code; len(c) >= 3 && isCountryCode(c[:3]) {
+			return true
+		}
+	}
+	return false
+}
+
 // actorWithin returns the first actor inside a match (between its head
 // and end) that is not a source, or -1.
 func (m *matcher) actorWithin(p *pattern, end int, sources []int) int {
@@ -1273,7 +1288,7 @@ func (m *matcher) actorWithin(p *pattern, end int, sources []int) int {
 		// modifies ("mobilized army reservists").
 		within := act.last < end || end < len(m.toks) && m.toks[end].tag == "IN"
 		if act.first < end && within && act.first > 0 && !slices.Contains(sources, a) && !m.adjectival(a) &&
-			!m.sameParty(a, sources) && !m.ownRole(a, sources) {
+			!m.sameParty(a, sources) && !m.ownRole(a, sources) && !m.ownForce(a, sources) {
 			// Only actors after the head: the head is before end and the
 			// pattern began at it, so act must follow some matched word.
 			for k := act.first - 1; k >= 0; k-- {
