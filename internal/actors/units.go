@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"worldmedia/internal/article"
+	"worldmedia/internal/nlp"
 )
 
 // A unit is the piece of text the trie matches: a run of letters and
@@ -42,7 +43,7 @@ func (d *Dictionary) textUnits(us []unit, text string, tokens []article.Token) [
 		}
 		// The conversion copies a short word to the stack: the string
 		// does not outlive the call.
-		u.fold = d.wordOf(string(appendLower(buf[:0], u.text)))
+		u.fold = d.wordOf(string(nlp.AppendLower(buf[:0], u.text)))
 	}
 	return us
 }
@@ -161,24 +162,6 @@ func plainPunct(r rune, s string) string {
 		return "\""
 	}
 	return s
-}
-
-// appendLower appends w in lower case to b, as [strings.ToLower] writes it.
-func appendLower(b []byte, w string) []byte {
-	if asciiCase(w) >= 0 {
-		for k := 0; k < len(w); k++ {
-			c := w[k]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b = append(b, c)
-		}
-		return b
-	}
-	for _, r := range w {
-		b = utf8.AppendRune(b, unicode.ToLower(r))
-	}
-	return b
 }
 
 // foldable reports whether w is capitalized ("Troops") or in capitals

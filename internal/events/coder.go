@@ -328,7 +328,7 @@ func (c *Coder) codeSentence(a *article.Article, si int, mentions []article.Acto
 		m.toks[i] = tok{lower: text, lemma: t.Lemma, tag: t.Tag, actor: -1}
 		if mayLower(text) {
 			start := len(m.lowerBuf)
-			m.lowerBuf = appendLower(m.lowerBuf, text)
+			m.lowerBuf = nlp.AppendLower(m.lowerBuf, text)
 			m.lowered = append(m.lowered, lowered{i, start, len(m.lowerBuf)})
 		}
 	}
@@ -2081,23 +2081,6 @@ func mayLower(s string) bool {
 		}
 	}
 	return false
-}
-
-// appendLower appends w in lower case.
-func appendLower(buf []byte, w string) []byte {
-	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
-			return append(buf, strings.ToLower(w)...)
-		}
-	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf = append(buf, c)
-	}
-	return buf
 }
 
 func normQuote(s string) string {
